@@ -1,0 +1,1 @@
+"""Language processing: model loading, parsing, times, quantities, publication dates."""

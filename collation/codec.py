@@ -10,7 +10,7 @@ import dataclasses
 import types
 import typing
 from functools import cache
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
 from . import records
 
@@ -29,7 +29,7 @@ def to_plain(value: Any) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(records))
 
 
@@ -55,7 +55,7 @@ def _convert(tp: Any, value: Any) -> Any:
 
 def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from ``to_plain`` output."""
-    hints = _hints(cls)
+    hints = _hints(cast(Any, cls))
     kwargs = {
         f.name: _convert(hints[f.name], data[f.name])
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]

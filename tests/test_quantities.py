@@ -180,3 +180,77 @@ def test_every_unit_converts_to_its_normal_unit() -> None:
         assert factor(spec) > 0, spec.name
     assert convert(1.0, WORD_UNITS["decades"]) == pytest.approx(3652.5)  # not pint's log "decade"
     assert convert(212.0, WORD_UNITS["fahrenheit"]) == pytest.approx(100.0)
+
+
+# -- units and counts read from the surrounding phrase ------------------------------------------
+
+def test_cents_take_a_rate_and_the_span_ends_on_the_word() -> None:
+    text = "The chain lost 47 cents per share, against 52 cents a year earlier."
+    found = find_quantities(text)
+    assert [q.span.text for q in found] == ["47 cents per share", "52 cents"]
+    assert found[0].unit == "USD/share" and found[0].low == pytest.approx(0.47)
+    assert all(text[q.span.start:q.span.end] == q.span.text for q in found)
+
+
+def test_one_of_the_superlative_counts_one_of_them() -> None:
+    found = one("The lighthouse is one of the oldest stone towers on the coast.")
+    assert (found.value, found.thing, found.unit) == (1.0, "towers", "count")
+    assert find_quantities("He was one of them.") == []
+
+
+def test_a_fraction_of_a_unit_takes_the_unit() -> None:
+    cup = one("The recipe needs 1/4 of a US pint of cream.")
+    walk = one("The depot is a third of a mile from the gate.")
+    assert (cup.unit, walk.unit) == ("L", "km")
+    assert cup.value == pytest.approx(0.25 * 0.473176, rel=1e-3)
+    assert walk.value == pytest.approx(1.609344 / 3, rel=1e-3)
+
+
+def test_part_of_a_stated_whole_borrows_its_currency() -> None:
+    found = find_quantities("The fund has raised 40 million of the 250 million euros it seeks.")
+    assert [(q.span.text, q.unit, q.value) for q in found] == [
+        ("40 million", "EUR", 40e6), ("250 million euros", "EUR", 250e6)]
+
+
+def test_from_to_range_may_have_a_time_between_its_ends() -> None:
+    found = one("The coin slid from $61,200 at 9.30pm on Sunday to $58,950.")
+    assert (found.low, found.high, found.unit) == (58950.0, 61200.0, "USD")
+    mileage = one("Economy improved from 31 mpg in 2015 to 36 mpg.")
+    assert (mileage.low, mileage.high, mileage.unit) == (31.0, 36.0, "mpg")
+    # Two separate figures with a clause between them stay separate.
+    assert len(find_quantities("Sales fell from $5 million, while costs rose to $7 million.")) == 2
+
+
+def test_camel_case_product_names_are_not_counts() -> None:
+    assert find_quantities("The iPad 9 costs less this year.") == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The capacitor in the flash unit stores 4.7 F of charge.", "F"),
+    ("Readings of 95 F were logged as the heat wave peaked.", "degC"),
+    ("A ferry ticket to the island costs 60 kn in summer.", "HRK"),
+    ("The patrol boat reached 28 kn in calm sea.", "km/h"),
+    ("She has worked at the mill for 12 a and knows every loom.", "day"),
+])
+def test_ambiguous_symbols_are_read_from_their_sentence(text: str, unit: str) -> None:
+    assert one(text).unit == unit
+
+
+def test_ambiguous_symbol_without_a_cue_is_left_alone() -> None:
+    found = one("The bakery sells 40 a day.")
+    assert found.unit is None
+
+
+def test_age_after_a_verb_of_becoming() -> None:
+    found = one("She will be 41 by the time the trial opens.")
+    assert found.unit == "years of age" and found.value == 41.0
+    assert one("The backlog will be 41 by Friday.").unit is None
+
+
+def test_newsquant_names_fractions_and_superlatives_as_cqe_does() -> None:
+    from collation.evaluate.quantities import unit_name
+    from collation.nlp.quantities import scan_quantities
+
+    text = "Two-thirds of the voters live near one of the largest ports, half of which ..."
+    names = [unit_name(q, text) for q in scan_quantities(text)]
+    assert names == ["% voters", "large port", "% -"]

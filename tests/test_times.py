@@ -201,3 +201,98 @@ def test_timeml_reader_and_scorer(tmp_path: Path) -> None:
     shifted = score_documents([wrong])
     assert shifted["relaxed_f1"] == 1.0
     assert shifted["value_f1"] < 1.0  # relative values now resolve against the wrong anchor
+
+
+# -- clause tense (timex_tense) ----------------------------------------------------------------
+
+WEDNESDAY = "2023-06-07"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a future auxiliary earlier in the clause wins over adjectival participles between
+    ("The agency will publish a detailed, long-awaited dossier on Friday.", "2023-06-09"),
+    ("Engineers will hold a closed-door meeting and set out the findings on Friday.",
+     "2023-06-09"),
+    ("The storm will hit the northern islands on Friday.", "2023-06-09"),
+    ("The ferry operator is to resume crossings on Friday.", "2023-06-09"),
+    ("On Friday, the assembly will debate the bill.", "2023-06-09"),
+    # past tense, same weekday
+    ("Rebels hit the northern islands on Friday.", "2023-06-02"),
+    ("On Friday, the assembly debated the bill.", "2023-06-02"),
+    ("Neither envoy could be reached on Friday.", "2023-06-02"),
+    ("The licence had been due to lapse on Friday.", "2023-06-02"),
+    # a verb of another clause after a comma does not decide
+    ("Friday's ruling by the panel, which will meet again soon, surprised many.", "2023-06-02"),
+])
+def test_weekday_follows_the_tense_of_its_own_clause(text: str, expected: str) -> None:
+    assert one(text, anchor=WEDNESDAY, contains="Friday").start == expected
+
+
+def test_future_seen_from_the_past_takes_the_nearest_day() -> None:
+    # Written on a Wednesday: the nearest Friday is two days ahead, the nearest Monday two
+    # days back, whatever the main verb's tense.
+    ahead = one("The mayor said the council would vote on Friday.", anchor=WEDNESDAY)
+    back = one("The mayor said the council would vote on Monday.", anchor=WEDNESDAY)
+    assert (ahead.start, back.start) == ("2023-06-09", "2023-06-05")
+
+
+def test_past_plan_with_infinitive_takes_the_nearest_month() -> None:
+    # In late October, "agreed to buy ... in February" is next February, "in June" last June.
+    ahead = one("The utility agreed to buy the wind farm in February.", anchor="2023-10-25")
+    back = one("The utility agreed to buy the wind farm in June.", anchor="2023-10-25")
+    assert (ahead.start, back.start) == ("2024-02-01", "2023-06-01")
+
+
+def test_until_and_by_look_forward_unless_the_clause_is_pluperfect() -> None:
+    ahead = one("The contractors have until Thursday to reply.", anchor=WEDNESDAY)
+    back = one("Until Thursday, the police had not named a suspect.", anchor=WEDNESDAY)
+    # "until" opens the interval to the past; its end is the Thursday meant.
+    assert (ahead.start, ahead.end, ahead.modifier) == (None, "2023-06-08", "until")
+    assert back.end == "2023-06-01"
+
+
+def test_planned_for_a_day_depends_on_the_clause_verb() -> None:
+    cancelled = one("A vigil planned for Saturday was cancelled.", anchor=WEDNESDAY)
+    planned = one("Farmers planned a tractor convoy on Saturday.", anchor=WEDNESDAY)
+    assert (cancelled.start, planned.start) == ("2023-06-03", "2023-06-10")
+
+
+def test_a_one_digit_day_ends_its_sentence() -> None:
+    # Without the sentence break after "June 7." the future "will" would leak into it.
+    text = "The levy took effect on June 7. On Monday the board will review it."
+    monday = [v for v in find_times(text, WEDNESDAY) if v.span.text.endswith("Monday")]
+    assert [v.start for v in monday] == ["2023-06-12"]
+
+
+def test_previous_and_next_are_told_from_the_day_last_mentioned() -> None:
+    text = ("The index closed on Friday, May 26, below the previous Friday. "
+            "The ship docked on Monday, May 29. It sailed the next morning.")
+    values = {v.span.text: v for v in find_times(text, WEDNESDAY)}
+    assert values["previous Friday"].start == "2023-05-19"
+    assert values["the next morning"].value == "2023-05-30TMO"
+
+
+def test_week_of_a_date_and_a_second_conjoined_day() -> None:
+    week = one("Hearings are set for the week of March 6.", anchor="2023-02-20")
+    assert (week.start, week.end, week.value) == ("2023-03-06", "2023-03-12", "2023-W10")
+    days = find_times("The summit runs on April 24 and 25 in Oslo.", "2023-02-20")
+    assert [(v.span.text, v.start) for v in days] == [("April 24", "2023-04-24"),
+                                                        ("25", "2023-04-25")]
+
+
+def test_vague_stretches_are_durations_of_unknown_length() -> None:
+    recent = one("Prices have climbed in recent weeks.")
+    coming = one("More rain is due in the coming months.")
+    bare = one("The two villages have quarrelled for years.")
+    assert (recent.value, coming.value, bare.value) == ("PXW", "PXM", "PXY")
+    assert recent.start is recent.end is None
+    # A vague stretch is not a point on the timeline: extract_times leaves it out.
+    text = "Prices have climbed in recent weeks."
+    document = Document(id=document_id(text), source="t", title=None, outlet=None, url=None,
+                        published=None, published_basis=None, language="en", text=text)
+    assert extract_times(document, ANCHOR) == []
+
+
+def test_long_term_before_a_noun_is_an_adjective() -> None:
+    assert find_times("They praised the long-term partnership.", ANCHOR) == []
+    assert one("Rates should fall in the long term.").value == "FUTURE_REF"

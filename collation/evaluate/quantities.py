@@ -55,13 +55,45 @@ def _system_value(found: QuantityMatch) -> Value:
     return found.stated[0]
 
 
+#: Irregular superlatives -> the base adjective (CQE lemmatises unit phrases: "best" -> "good").
+_SUPERLATIVES = {"best": "good", "worst": "bad", "most": "", "least": "", "furthest": "far",
+                 "farthest": "far"}
+_NOT_SUPERLATIVE = frozenset({"interest", "forest", "contest", "protest", "honest", "modest",
+                              "west", "rest", "test", "request", "guest", "chest", "harvest",
+                              "conquest", "arrest", "unrest", "inquest", "earnest"})
+
+
+def _base_adjective(word: str) -> str:
+    """"largest" -> "large", "biggest" -> "big", "happiest" -> "happy", "best" -> "good"."""
+    if word in _SUPERLATIVES:
+        return _SUPERLATIVES[word]
+    if not word.endswith("est") or len(word) < 6 or word in _NOT_SUPERLATIVE:
+        return word
+    stem = word[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]  # biggest, hottest
+    single_vowel = len(stem) > 2 and stem[-2] in "aeiou" and stem[-3] not in "aeiou"
+    if stem.endswith(("rg", "ng")) and stem[-3] == "a" or (
+            single_vowel and stem[-1] not in "aeiouwxyl"):
+        return stem + "e"  # largest, strangest; latest, widest, closest, safest
+    return stem
+
+
 def unit_name(found: QuantityMatch, text: str) -> str:
     """Our stated unit in NewsQuant's naming ("-" for none)."""
     name = found.stated_unit
+    if found.dimension == "percent" and found.unit == "percent" and name not in (
+            "percentage", "percentage point", "basis point"):
+        # A share written as a fraction ("two-thirds of the voters", "one out of three
+        # Germans"): NewsQuant names it "%" plus what it is a share of ("-" for nothing).
+        return "% " + (name.lower() if name else "-")
     if name is None:
         return "-"
     if found.thing is not None and found.dimension == "count":
-        words = name.lower().split()
+        words = [_base_adjective(w) for w in name.lower().split()]
+        words = [w for w in words if w]
         per = words.index("per") if "per" in words else len(words)
         words[per - 1] = singular(words[per - 1])
         return " ".join(words)

@@ -26,15 +26,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Document, Quantity, Span
-from .quantity_nouns import noun_after, singular
+from .quantity_nouns import noun_after, plural_phrase, singular, whole_after
 from .quantity_parse import (
+    AGE_AFTER,
     AGE_APPOSITION,
+    AGE_VERB_BEFORE,
     CURRENCY_BEFORE,
     FROM_BEFORE,
     LABEL_BEFORE,
     MINUS_BEFORE,
     NUMBER,
+    OF_A_AFTER,
     OF_AFTER,
+    OF_THE_NUMBER,
+    ONE_OF_THE,
     PLURAL_NOUN_AFTER,
     SENTENCE_START,
     Part,
@@ -44,6 +49,7 @@ from .quantity_parse import (
     parse_number_at,
     try_range,
     unit_after_of,
+    unit_of_number_at,
 )
 from .quantity_rules import HEDGE_BEFORE, HEDGE_CHANGE, HEDGE_KIND, is_designation, widen
 from .quantity_units import (
@@ -63,7 +69,8 @@ __all__ = ["QuantityMatch", "compatible", "extract_quantities", "find_quantities
 DATE_RULES = frozenset({
     "date_mdy", "date_dmy", "date_md", "date_dm", "date_iso", "date_numeric", "month_year",
     "year", "spelled_year", "year_period", "decade", "century", "season_year", "quarter",
-    "quarter_code", "half", "fiscal", "holiday", "clock", "clock24", "clock_tod",
+    "quarter_code", "half", "fiscal", "holiday", "clock", "clock24", "clock_tod", "week_of",
+    "day_conj",
 })
 
 
@@ -205,9 +212,14 @@ def _read(text: str, m: re.Match[str]) -> tuple[QuantityMatch | None, int] | Non
                     last.end = probe.end
                 else:
                     noun = noun_after(text, of.end() - 1)
+                    if noun is None and part.fraction:
+                        # "a third of the population": a share of a whole, which may be singular.
+                        noun = whole_after(text, of.end() - 1)
         if noun is None and last.currency is None and last.spec is None and not (
                 part.vague and OF_AFTER.match(text, last.end)):
             noun = noun_after(text, last.end, single=(last.value == 1 and not part.vague))
+        if noun is None and last.currency is None and last.spec is None and second is None:
+            noun = _borrowed_unit(text, part, m)
     if noun is not None:
         head, phrase, noun_end = noun
         unit_word = WORD_UNITS.get(head.lower())
@@ -227,8 +239,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[QuantityMatch | None, int] | Non
                 noun_end = rate.end()
         last.end = noun_end
     has_unit = part.currency is not None or part.spec is not None or noun is not None
-    if name_like == "name" and not has_unit:
-        return None, m.end()
+    if name_like == "name" and (not has_unit or noun is not None):
+        return None, m.end()  # "iPhone 11", "iPhone 14 costs", "Windows 11 users": a name
     if not has_unit and re.match(r"[ \t]+[A-Z][a-z]", text[last.end : last.end + 4]):
         return None, last.end  # "11 Pro cameras", "787 Dreamliner": part of a product name
     if not has_unit and LABEL_BEFORE.search(text, max(0, part.start - 16), part.start):
@@ -236,14 +248,52 @@ def _read(text: str, m: re.Match[str]) -> tuple[QuantityMatch | None, int] | Non
     if m["words"] and not has_unit:
         return None, m.end()  # a lone number word ("the two", "one of them") is no quantity
     if m["digits"] and not has_unit and part.value is not None and part.value == int(part.value) \
-            and 0 < part.value < 121 and AGE_APPOSITION.search(text, max(0, start - 30), start) \
-            and text[part.end : part.end + 1] == ",":
+            and 0 < part.value < 121 and (
+                AGE_APPOSITION.search(text, max(0, start - 30), start)
+                and text[part.end : part.end + 1] == ","
+                or AGE_VERB_BEFORE.search(text, max(0, start - 20), start)
+                and AGE_AFTER.match(text, part.end)):
+        # "Jane Doe, 52, said"; "he will be 35 by the end of the year", "aged 40 when".
         part.spec, part.unit_name = WORD_UNITS["years old"], "year of age"
     hedge_match = HEDGE_BEFORE.search(text, max(0, left - 30), left)
     hedge = " ".join(hedge_match["hedge"].lower().split()) if hedge_match else None
     if hedge is not None and hedge_match is not None:
         left = hedge_match.start("hedge")
     return _build(text, part, second, hedge, left, last.end), last.end
+
+
+def _borrowed_unit(text: str, part: Part, m: re.Match[str]) -> tuple[str, str, int] | None:
+    """The unit or counted noun a bare number takes from the phrase after it (or None):
+
+    1. a fraction of a unit takes that unit: "1/16 of a pint", "a third of a mile";
+    2. a part of a stated whole takes the whole's unit: "280 million of the 1.5 billion
+       shekels" (only its unit and rate; the scale stays its own);
+    3. "one of the (most) <adjective> <nouns>" counts one of them: "one of the largest
+       dinosaurs" (a noun read as for any count; returned for the caller to attach).
+    """
+    fraction = part.fraction or (m["digits"] is not None
+                                 and ("/" in part.text or "⁄" in part.text))
+    if fraction:
+        of_a = OF_A_AFTER.match(text, part.end)
+        probe = unit_after_of(text, of_a.end()) if of_a else None
+        if probe is not None and probe.currency is None:
+            part.spec, part.unit_name, part.per = probe.spec, probe.unit_name, probe.per
+            part.end = probe.end
+            return None
+    whole = OF_THE_NUMBER.match(text, part.end)
+    if whole is not None and part.value is not None and not part.fraction:
+        found = unit_of_number_at(text, whole.end())
+        if found is not None and (found.currency is not None or found.spec is not None) \
+                and found.value is not None \
+                and found.value * found.scale >= part.value * part.scale:
+            part.currency, part.currency_name = found.currency, found.currency_name
+            part.spec, part.unit_name, part.per = found.spec, found.unit_name, found.per
+            return None
+    if part.value == 1 and not part.fraction and m["words"] is not None:
+        one_of = ONE_OF_THE.match(text, part.end)
+        if one_of is not None:
+            return plural_phrase(text, one_of.end())
+    return None
 
 
 def _build(text: str, part: Part, second: Part | None, hedge: str | None, start: int,

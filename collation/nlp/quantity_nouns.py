@@ -104,3 +104,58 @@ def noun_after(text: str, pos: int, *, single: bool = False, max_words: int = 4
         return None
     phrase = " ".join(w for w, _ in words)
     return head, phrase, end
+
+
+def plural_phrase(text: str, pos: int, *, max_words: int = 5) -> tuple[str, str, int] | None:
+    """(head, phrase, end) of a lower-case noun phrase after ``pos`` that ends in a plural
+    noun ("best wireless speakers", "most spectacular catches"); None when none does.
+
+    Used after "one of the", where adjectives of any shape precede the head, so unlike
+    ``noun_after`` it does not stop at adjective endings; it stops at function words,
+    names, possessives and punctuation.
+    """
+    words: list[tuple[str, int]] = []
+    cursor = pos
+    for _ in range(max_words):
+        match = _TOKEN.match(text, cursor)
+        if match is None:
+            return None
+        word = match.group(1)
+        lower = word.lower()
+        if lower in STOP or not word[0].islower() or lower.endswith(("'s", "’s")):
+            return None
+        words.append((word, match.end()))
+        cursor = match.end()
+        if looks_plural(word) and len(words) > 1 or (lower in IRREGULAR_PLURALS):
+            break
+        if looks_plural(word) and not lower.endswith(("est", "ous")):
+            break
+    else:
+        return None
+    head, end = words[-1]
+    if not looks_plural(head):
+        return None
+    return head, " ".join(w for w, _ in words), end
+
+
+def whole_after(text: str, pos: int) -> tuple[str, str, int] | None:
+    """(head, phrase, end) of the whole a fraction is a share of, when it is singular ("a third
+    of the Britain population", "half of the country"): names, then one common noun."""
+    words: list[tuple[str, int]] = []
+    cursor = pos
+    for _ in range(4):
+        match = _TOKEN.match(text, cursor)
+        if match is None:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in STOP or lower.endswith(("'s", "’s")):
+            break
+        words.append((word, match.end()))
+        cursor = match.end()
+        if word[0].islower():
+            break
+    if not words or not words[-1][0][0].islower() or words[-1][0].endswith(("ed", "ing")):
+        return None  # "of the combined ...": an adjective, the whole comes later
+    head, end = words[-1]
+    return head, " ".join(w for w, _ in words), end

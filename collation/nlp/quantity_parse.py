@@ -21,6 +21,7 @@ from .quantity_numbers import (
     parse_number_words,
 )
 from .quantity_rules import vague_interval
+from .quantity_symbols import ambiguous_unit, spec_of
 from .quantity_units import (
     CURRENCY_COUNTRIES,
     CURRENCY_PREFIXES,
@@ -73,8 +74,10 @@ _CURRENCY_WORD_AFTER = re.compile(
         re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True) if " " not in w)
     + r"))(?![\w])"
 )
+#: ``after`` is a look-ahead (empty when it holds, None when it fails) so the space after
+#: "63 cents" stays unread: a rate may follow ("63 cents per share") and spans end on the word.
 _SUBUNIT_AFTER = re.compile(r"(?P<sep>\s*-?\s*)(?P<sub>(?i:cents|cent|pence|penny|sen|kopecks|paise)|p)"
-                            r"(?![A-Za-z])(?P<after>[\s.,;)]|$)?")
+                            r"(?![A-Za-z])(?P<after>(?=[\s.,;)]|$))?")
 #: A currency sign written after the amount ("1,200€", "50$"), as in much of Europe.
 _CURRENCY_SIGN_AFTER = re.compile(r"\s?(?P<sign>€|\$|£|¥|₽|₹|₪|zł|元|₡|₾|₭|₫|₸|₵|₲)(?![\w$])")
 _US_AFTER = re.compile(r"\s+U\.?S\.?(?=[\s,.;)]|$)")
@@ -87,6 +90,17 @@ _CHANGE_BEFORE = re.compile(
     r"|declined|declines?|lost|loses?|plunged|plunges?|surged|surges?|soared|sank|tumbled"
     r"|up|down|shed|eased|advanced|grew|shrank)\b(?:\s+(?:by|some|about|nearly|almost))?)\s*$"
 )
+#: "of a (US) pint": the unit a fraction is a fraction of.
+OF_A_AFTER = re.compile(r"\s+of\s+(?:an?|one)\s+(?:(?:US|U\.S\.|imperial|metric)\s+)?(?=[A-Za-z])")
+#: "of the 1.5 billion shekels": the whole a bare number is a part of.
+OF_THE_NUMBER = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|an?\s+estimated)\s+(?=[$€£¥]?\d)"
+)
+#: "one of the (most) largest ...": the noun after it is what is counted (the look-ahead
+#: leaves one space before the noun phrase for ``noun_after``).
+ONE_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|my|your)(?:\s+(?i:most|least|very))?(?=\s+[a-z])"
+)
 MINUS_BEFORE = re.compile(r"(?i:\bminus)[\s-]*$")
 OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+)?")
 LABEL_BEFORE = re.compile(
@@ -96,6 +110,12 @@ LABEL_BEFORE = re.compile(
     r"|block|building|floor|zip|code|id|week|day|game|match|stage|mark|phase))\s+$"
 )
 AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s*$")
+#: A person's age after a verb of becoming: "he will be 35 by", "turned 40 on", "aged 62,".
+AGE_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:(?:he|she|who)\s+(?:will|would|is|was|'ll)\s+(?:be|turn)|turns|turned"
+    r"|turning|aged|at\s+the\s+age\s+of))\s+$"
+)
+AGE_AFTER = re.compile(r"\s*(?:[,.;)]|$|\s(?:by|on|in|next|this|when|later|after|before|and)\b)")
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“(]\s*)$")
 PLURAL_NOUN_AFTER = re.compile(r"\s+([a-z]+s)\b")
 
@@ -263,7 +283,15 @@ def attach_units(text: str, part: Part, money: tuple[str, str, int] | None) -> N
                 part.currency = "GBP"  # "5 million pounds" is money, "208 pounds" a weight
                 pos = pos + re.match(r"\s+pounds", text[pos:], re.IGNORECASE).end()  # type: ignore[union-attr]
     if part.currency is None:
-        unit = UNIT_AFTER.match(text, pos)
+        symbol = ambiguous_unit(text, pos) if not part.vague else None
+        if symbol is not None:
+            reading, pos = symbol
+            if reading.currency is not None:
+                part.currency, part.currency_name = reading.currency, reading.name
+            else:
+                part.spec = spec_of(reading)
+                part.unit_name = reading.name
+        unit = UNIT_AFTER.match(text, pos) if symbol is None else None
         if unit is not None:
             surface = unit["word"] or unit["symbol"]
             glued = unit["sep"] == ""
@@ -335,9 +363,28 @@ def _inherit(first: Part, second: Part) -> None:
             second.scale = first.scale
 
 
+#: Words between the two ends of "from X ... to Y": a time ("at 10.45pm last night", "in 2008")
+#: or a qualifier ("combined"); no verbs of a new clause, no other quantity.
+_FROM_GAP = re.compile(
+    r"(?:\s+(?!(?i:to|from|and|or|but|while|which|who|that|than|by|with|versus|vs)\b)"
+    r"(?:[A-Za-z][\w'’.-]*|(?:1[89]|20)\d\d(?![\d,])|\d{1,2}(?:[.:][0-5]\d)?\s?(?i:[ap]\.?m\.?)))"
+    r"{1,5}?(?=\s+(?i:to)\s+(?:[$€£¥]|\d))"
+)
+
+
 def try_range(text: str, first: Part, left: int) -> tuple[Part, str] | None:
-    """The other end of a range after ``first``, or None."""
+    """The other end of a range after ``first``, or None.
+
+    After "from", a short phrase may stand between the two ends when the first carries its
+    unit ("from $36,040 at 10.45pm last night to $34,935", "from 20 miles per gallon in 2008
+    to 29 mpg"): the span still runs from the first number to the second.
+    """
     sep = _RANGE_SEP.match(text, first.end)
+    if sep is None and first.value is not None and (first.currency or first.spec) and \
+            FROM_BEFORE.search(text, max(0, left - 20), left):
+        gap = _FROM_GAP.match(text, first.end)
+        if gap is not None:
+            sep = _RANGE_SEP.match(text, gap.end())
     if sep is None or first.value is None:
         return None
     word = sep["sep"].strip().lower()
@@ -376,6 +423,16 @@ def try_range(text: str, first: Part, left: int) -> tuple[Part, str] | None:
             return None
     _inherit(first, second)
     return second, word
+
+
+def unit_of_number_at(text: str, pos: int) -> Part | None:
+    """The number at ``pos`` with its scale and unit read (None when there is none)."""
+    found = _second_part(text, pos)
+    if found is None:
+        return None
+    part, money = found
+    attach_units(text, part, money)
+    return part
 
 
 def unit_after_of(text: str, pos: int) -> Part | None:

@@ -134,7 +134,8 @@ _STREET = re.compile(
     r"|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Highway|Hwy|Parkway)\b\.?"
 )
 _PHONE = re.compile(r"\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}")
-_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w&.'’]*)\s+$")
+#: A capitalised or camel-case word ("iPhone", "eBay") right before a number: a name.
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w&.'’]*|[a-z]+[A-Z][\w&.'’]*)\s+$")
 
 
 def is_designation(text: str, start: int, end: int, sentence_start: bool) -> str | None:

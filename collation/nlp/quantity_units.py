@@ -294,7 +294,7 @@ CURRENCY_NAMES = {
     "PHP": "philippine peso", "PKR": "pakistani rupee", "EGP": "egyptian pound",
     "CRC": "costa rican colón", "GEL": "georgian lari", "LAK": "lao kip",
     "VND": "vietnamese dong", "KZT": "kazakhstani tenge", "GHS": "ghanaian cedi",
-    "PYG": "paraguayan guarani",
+    "PYG": "paraguayan guarani", "HRK": "croatian kuna",
     "BTC": "bitcoin", "FIM": "finnish markka", "NLG": "dutch guilder", "ESP": "spanish peseta",
     "ITL": "italian lira", "GRD": "greek drachma", "PTE": "portuguese escudo",
     "ATS": "austrian schilling", "DEM": "deutsche mark", "FRF": "french franc",

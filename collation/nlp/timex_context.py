@@ -1,9 +1,10 @@
 """What a temporal expression is resolved against: the anchor, the sentence, the tense.
 
 News-style resolution (see docs/dates-and-quantities.md): a bare weekday or month in a
-report points to the most recent one on or before the anchor unless the sentence speaks of
-the future ("will", "is expected to", "plans to" ...), in which case it points forward.
-Tense is read from the nearest cue word to the expression inside its sentence; no parser.
+report points to the most recent one on or before the anchor unless its clause speaks of
+the future ("will", "is expected to", "plans to" ...), in which case it points forward, or
+of a future seen from the past ("said it would", "agreed to buy"), in which case the nearest
+occurrence wins. The clause's tense is read by ``timex_tense``; no parser.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from .timex_tense import clause_tense
 
 #: Sentence ends: terminal punctuation followed by space and a capital/quote, or blank lines.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n\s*\n|\n(?=[A-Z])")
@@ -22,43 +25,6 @@ _ABBREVIATIONS = frozenset({
     "corp", "inc", "co", "ltd", "no", "vs", "jr", "sr", "prof", "rev", "mt", "ft", "maj",
 })
 _LAST_WORD = re.compile(r"(\w+)\.[\"”’)]?\s*$")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-#: A preposition right before the expression that fixes its direction in time.
-_LEAD = re.compile(
-    r"\b(by|until|till|through|since|before)\s+(?:(?:the\s+)?(?:early|mid|late|end\s+of"
-    r"|beginning\s+of|middle\s+of)[-\s]+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
-
-_FUTURE_WORDS = frozenset({
-    "will", "ll", "shall", "won't", "wo", "upcoming", "tomorrow", "plans", "plan",
-    "planned", "scheduled", "expected", "expects", "slated", "due", "intends", "aims",
-    "forecast", "forecasts", "projected", "hopes", "set", "would", "could", "might",
-    "payable", "effective", "expire", "expires", "deadline", "until", "till", "going",
-    "should", "must",
-})
-#: Words that mark the future only when followed by "to" ("is set to", "is due to").
-_FUTURE_NEEDS_TO = frozenset({
-    "set", "due", "expected", "scheduled", "slated", "plans", "plan", "planned", "intends",
-    "aims", "hopes", "going",
-})
-_PAST_WORDS = frozenset({
-    "said", "was", "were", "had", "did", "told", "announced", "reported", "ago", "last",
-    "earlier", "yesterday", "previously", "took", "came", "went", "made", "began", "saw",
-    "met", "won", "lost", "fell", "rose", "left", "gave", "got", "sold", "bought", "held",
-    "since", "ended",
-    "spoke", "wrote", "became", "put", "set", "hit", "cut", "led", "paid", "sent", "built",
-    "found", "thought", "knew", "flew", "ran", "shot", "struck", "killed", "died",
-})
-_NOT_PAST_ED = frozenset({
-    "need", "needed", "speed", "red", "bed", "hundred", "seed", "feed", "indeed", "proceed",
-    "exceed", "succeed", "breed", "greed", "shed", "led", "fled", "bred", "wed", "embed",
-    "based", "related", "limited", "united", "armed", "advanced", "detailed", "expected",
-    "scheduled", "planned", "projected", "slated", "proposed", "intended", "supposed",
-    "concerned", "interested", "involved", "required", "used", "aimed", "designed",
-    "continued",
-})
 
 
 @dataclass
@@ -76,7 +42,10 @@ class Context:
         starts = [0]
         for m in _SENTENCE_END.finditer(self.text):
             word = _LAST_WORD.search(self.text, max(0, m.start() - 12), m.end())
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            # An abbreviation or an initial ("J. Smith"); a one-digit number ("on Dec. 7.")
+            # does end the sentence.
+            if word and (word.group(1).lower() in _ABBREVIATIONS
+                         or (len(word.group(1)) == 1 and word.group(1).isalpha())):
                 continue
             starts.append(m.end())
         self._starts = starts
@@ -89,35 +58,10 @@ class Context:
         return begin, end
 
     def tense(self, start: int, end: int) -> str | None:
-        """"future", "past" or None for the expression at [start, end).
-
-        1. a preposition right before it decides ("by/until/through Friday" look forward,
-           "since May" back);
-        2. else the nearest cue to its left inside the sentence (the verb group a time
-           adverbial usually follows); a participle after "be"/"been" defers to the auxiliary
-           before it ("would be paid in January");
-        3. else the nearest cue to its right.
-        """
+        """"future", "past", "near" (a future seen from the past: take the nearest
+        occurrence) or None for the expression at [start, end); see ``timex_tense``."""
         s_begin, s_end = self.sentence(start)
-        lead = _LEAD.search(self.text, max(s_begin, start - 30), start)
-        if lead is not None:
-            return "past" if lead.group(1).lower() == "since" else "future"
-        words = [m for m in _WORD.finditer(self.text, max(s_begin, start - 90), start)]
-        for index in range(len(words) - 1, -1, -1):
-            word = words[index].group().lower().replace("’", "'")
-            previous = words[index - 1].group().lower() if index else ""
-            if word == "be" and previous in _MODALS | {"to"}:
-                return "future"
-            cue = _cue(word, self.text, words[index].end())
-            if cue == "past" and previous in ("be", "been", "being") and word not in _PAST_WORDS:
-                continue
-            if cue is not None:
-                return cue
-        for match in _WORD.finditer(self.text, end, min(s_end, end + 90)):
-            cue = _cue(match.group().lower().replace("’", "'"), self.text, match.end())
-            if cue is not None:
-                return cue
-        return None
+        return clause_tense(self.text, s_begin, s_end, start, end)
 
     def scratch(self) -> Context:
         """A copy sharing the sentence index, for trial resolutions that must not leave a trace."""
@@ -130,24 +74,6 @@ class Context:
         if day is not None:
             self.reference = day
             self.reference_precision = precision
-
-
-def _cue(word: str, text: str, after: int) -> str | None:
-    if word.endswith("'ll"):
-        return "future"
-    if word in _FUTURE_WORDS:
-        if word in _FUTURE_NEEDS_TO:
-            following = text[after : after + 5].lstrip().lower()
-            if not following.startswith(("to ", "for ")):
-                return "past" if word in _PAST_WORDS else None
-        if word == "going":
-            return "future"
-        return "future"
-    if word in _PAST_WORDS:
-        return "past"
-    if len(word) >= 5 and word.endswith("ed") and word not in _NOT_PAST_ED:
-        return "past"
-    return None
 
 
 def infer_year(month: int, day_of_month: int, ctx: Context, start: int, end: int) -> tuple[int, bool]:

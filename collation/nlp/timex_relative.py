@@ -101,7 +101,17 @@ def _reference(value: str) -> Interval | None:
     return None if value not in _REF_VALUES else Interval(None, None, "unknown", value)
 
 
+_VAGUE_UNITS = {"days": "day", "weeks": "week", "months": "month", "years": "year",
+                "decades": "decade", "centuries": "century"}
+_PLURAL_UNIT = re.compile(r"(?i:\b(days|weeks|months|years|decades|centuries)\b)")
+
+
 def _ref(m: re.Match[str], ctx: Context) -> Interval | None:
+    unit = _PLURAL_UNIT.search(m.group())
+    if unit is not None and not m["present"]:
+        # "in recent weeks", "in the coming months": TIMEX3 reads a stretch of an unknown
+        # number of units (PXW, PXM), not a mere reference to the past or future.
+        return _vague_stretch(unit.group(1), "past" if m["past"] else "future")
     if m["present"]:
         if ctx.anchor is None:
             return unanchored("unknown", "PRESENT_REF")
@@ -109,6 +119,21 @@ def _ref(m: re.Match[str], ctx: Context) -> Interval | None:
     if m["past"]:
         return Interval(None, ctx.anchor, "unknown", "PAST_REF", note="some time before writing")
     return Interval(ctx.anchor, None, "unknown", "FUTURE_REF", note="some time after writing")
+
+
+def _vague_stretch(plural: str, side: str) -> Interval:
+    unit = _VAGUE_UNITS[plural.lower()]
+    precision = unit if unit not in ("decade", "century") else "year"
+    return Interval(None, None, precision, duration_value(None, unit), "DURATION",
+                    note=f"vague duration ({side}: an unknown number of {plural.lower()})")
+
+
+def _bare_plural(m: re.Match[str], ctx: Context) -> Interval | None:
+    """"for years", "within weeks", "for centuries": an unknown number of units."""
+    after = ctx.text[m.end() : m.end() + 12].lower()
+    if re.match(r"\s*(?:of\b|old\b|ago\b|later\b|earlier\b|before\b|after\b|-)", after):
+        return None  # "for years of service", "weeks later" are read by other rules or none
+    return _vague_stretch(m["u"], "past or future")
 
 
 # -- this/last/next + calendar unit ------------------------------------------------------------
@@ -181,6 +206,10 @@ def _rel_season(rel: str, code: str, m: re.Match[str], ctx: Context) -> Interval
         ambiguous = chosen[0] == anchor.year and rel == "next"
     else:
         tense = ctx.tense(m.start(), m.end())
+        if tense == "near":
+            gap_back = (anchor - (starts[most_recent] or anchor)).days
+            gap_forward = ((starts[upcoming] or anchor) - anchor).days
+            tense = "future" if gap_forward < gap_back else "past"
         chosen = upcoming if tense == "future" else most_recent
     found = season_interval(*chosen)
     if ambiguous:
@@ -261,11 +290,12 @@ def _rel_month(m: re.Match[str], ctx: Context) -> Interval | None:
         year_no = anchor.year
     else:
         tense = ctx.tense(m.start(), m.end())
-        if tense is None:
+        if tense in (None, "near"):
             back = (anchor.month - month_no) % 12
             forward = (month_no - anchor.month) % 12
+            note = ("no tense cue: bare month read as the nearest one" if tense is None else
+                    "a future seen from the past: bare month read as the nearest one")
             tense = "future" if forward and forward < back else "past"
-            note = "no tense cue: bare month read as the nearest one"
         else:
             note = ("bare month read as the next one (future tense)" if tense == "future"
                     else "bare month read as the most recent one up to publication")
@@ -475,8 +505,8 @@ def _set(m: re.Match[str], ctx: Context) -> Interval | None:
 # -- anaphora ----------------------------------------------------------------------------------------
 
 def _anaphoric(m: re.Match[str], ctx: Context) -> Interval | None:
-    det = _norm(m["det"])
-    unit_text = _norm(m["unit"] or "day")
+    det = _norm(m["det"] or m["det2"])
+    unit_text = _norm(m["unit"] or m["unit2"] or "day")
     tod = unit_text if unit_text in ("morning", "afternoon", "evening", "night") else ""
     unit = "day" if tod else UNIT_WORDS.get(unit_text, "day")
     base = ctx.reference or ctx.anchor
@@ -527,9 +557,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
           r"|(?P<past>(?i:recently|lately|formerly|the\s+past|recent\s+(?:days|weeks|months|years"
           r"|decades|times)))"
           r"|(?P<future>(?i:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long|medium)"
-          r"[-\s]term|the\s+(?:days|weeks|months|years)\s+ahead|(?:the\s+)?coming\s+(?:days|weeks"
-          r"|months|years|decades))))(?![\w-])",
+          r"[-\s]term(?!\s+(?!(?:is|was|are|were|will|and|or|to|as|than|for|of|in|on|at|by|it|we"
+          r"|they|he|she)\b)[a-z])|the\s+(?:days|weeks|months|years)\s+ahead|(?:the\s+)?coming"
+          r"\s+(?:days|weeks|months|years|decades))))(?![\w-])",
           _ref, 1),
+    # "the long-term partnership" is an adjective: the look-ahead above refuses a noun after it.
+    _rule("bare_plural",
+          r"(?:(?<=\b[Ff]or )|(?<=\b[Ww]ithin )|(?<=\b[Oo]ver )|(?<=\b[Ii]n ))"
+          r"(?P<u>(?i:days|weeks|months|years|decades|centuries))"
+          r"(?![\w-])",
+          _bare_plural, 0),
     _rule("rel_unit",
           rf"(?<![\w-])(?P<rel>(?i:{_REL_WORDS}))\s+(?P<unit>(?i:week|weekend|month|year|quarter"
           r"|decade|century|fiscal\s+year|spring|summer|autumn|fall|winter))(?![\w-])"
@@ -582,6 +619,9 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     _rule("anaphoric",
           r"(?<![\w-])(?:(?P<det>(?i:that|the\s+same|the\s+following|the\s+previous"
           r"|the\s+preceding|the\s+prior))\s+(?P<unit>(?i:day|week|weekend|month|year|morning"
-          r"|afternoon|evening|night|quarter)))(?![\w-])",
+          r"|afternoon|evening|night|quarter))"
+          # "the next day/morning" is told from the day last talked about ("next week" is not)
+          r"|(?P<det2>(?i:the\s+next))\s+(?P<unit2>(?i:day|morning|afternoon|evening|night)))"
+          r"(?![\w-])",
           _anaphoric, 4),
 )

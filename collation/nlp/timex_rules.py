@@ -23,6 +23,7 @@ from .timex_calendar import (
     month_interval,
     quarter_interval,
     season_interval,
+    week_interval,
     year_interval,
 )
 from .timex_context import Context, infer_year
@@ -79,6 +80,14 @@ def resolve_weekday(name: str, ctx: Context, start: int, end: int, rel: str | No
         return unanchored("day", f"XXXX-WXX-{target + 1}")
     anchor = ctx.anchor
     rel = (rel or "").lower()
+    if rel in ("previous", "following") and ctx.reference is not None and \
+            ctx.reference_precision == "day":
+        # "the previous Friday", "the following Monday": relative to the day last talked
+        # about, not to the writing date.
+        base = ctx.reference
+        if rel == "previous":
+            return day_interval(base - timedelta(days=(base.weekday() - target) % 7 or 7))
+        return day_interval(base + timedelta(days=(target - base.weekday()) % 7 or 7))
     back = (anchor.weekday() - target) % 7
     forward = (target - anchor.weekday()) % 7
     if rel in ("last", "past", "this past", "previous"):
@@ -94,6 +103,9 @@ def resolve_weekday(name: str, ctx: Context, start: int, end: int, rel: str | No
         return day_interval(monday + timedelta(days=target))
     tense = ctx.tense(start, end)
     if tense == "future" and forward:
+        return day_interval(anchor + timedelta(days=forward))
+    if tense == "near" and forward and forward < back:
+        # "said it would vote on Friday": the Friday nearest the writing date.
         return day_interval(anchor + timedelta(days=forward))
     return day_interval(anchor - timedelta(days=back))
 
@@ -464,7 +476,10 @@ def _holiday(m: re.Match[str], ctx: Context) -> Interval | None:
             return day_interval(_holiday_date(name, anchor.year + 1))
     elif rel == "this":
         return day_interval(this_year)
-    if tense == "future" and this_year < anchor:
+    if tense == "near":
+        chosen = min((_holiday_date(name, anchor.year + k) for k in (-1, 0, 1)),
+                     key=lambda d: (abs((d - anchor).days), d))
+    elif tense == "future" and this_year < anchor:
         chosen = _holiday_date(name, anchor.year + 1)
     elif tense != "future" and this_year > anchor:
         chosen = _holiday_date(name, anchor.year - 1)
@@ -549,6 +564,14 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     _rule("date_md", rf"{_WD_PREFIX}{month('m', before_digit=True)}\s*{day('d')}(?!,\d)",
           _month_day, 4),
     _rule("date_dm", rf"{_WD_PREFIX}{day('d')}\s+(?:of\s+)?{month('m')}", _month_day, 4),
+    _rule("week_of",
+          rf"(?i:the\s+)?(?i:week)\s+of\s+{month('m', before_digit=True)}\s*{day('d')}"
+          rf"(?:,?\s+{year('y')})?", lambda m, ctx: _week_of(m, ctx), 5),
+    _rule("day_conj",
+          r"(?:(?<=\d and )|(?<=\d or )|(?<=\d to )|(?<=\dth and )|(?<=\dst and ))"
+          r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\d|\s*(?:%|per\b|percent"
+          r"|people\b|men\b|women\b|children\b|[a-z]+s\b))",  # "24 and 25 people" is a count
+          lambda m, ctx: _day_conj(m, ctx), 3),
     _rule("date_iso",
           r"(?<![\d-])(?P<y>1\d{3}|20\d{2})(?P<sep>[-/])(?P<mo>0[1-9]|1[0-2])(?P=sep)"
           r"(?P<d>0[1-9]|[12]\d|3[01])(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d/])",
@@ -624,6 +647,43 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
           r"(?P<tod>(?i:morning|afternoon|evening))",
           _clock, 5),
 )
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Interval | None:
+    """"the week of March 6": the ISO week containing that day."""
+    day_found = _full_date(m, ctx) if m["y"] else _month_day(m, ctx)
+    if day_found is None or day_found.start is None:
+        return day_found
+    found = week_interval(day_found.start)
+    ctx.remember(found.start, "week")
+    return found
+
+
+_MONTH_DAY_BEFORE = re.compile(
+    rf"{month('m', before_digit=True)}\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s+(?:and|or|to)\s+$"
+)
+
+
+def _day_conj(m: re.Match[str], ctx: Context) -> Interval | None:
+    """The second day of "April 24 and 25": same month (and year) as the first."""
+    before = _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    if before is None or int(m["d"]) <= int(before["d1"]):
+        return None
+    month_no = month_number(before["m"])
+    day_no = int(m["d"])
+    if ctx.anchor is None:
+        return unanchored("day", f"XXXX-{month_no:02d}-{day_no:02d}")
+    reference = ctx.reference
+    if reference is not None and reference.month == month_no:
+        year_no = reference.year
+    else:
+        year_no, _ = infer_year(month_no, day_no, ctx, m.start(), m.end())
+    found = safe_date(year_no, month_no, day_no)
+    if found is None:
+        return None
+    ctx.remember(found, "day")
+    return day_interval(found)
 
 
 def _quarter_code(m: re.Match[str], ctx: Context) -> Interval | None:

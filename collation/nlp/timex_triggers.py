@@ -53,7 +53,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
 #: Rule name -> trigger classes, at least one of which occurs in every match of the rule.
 RULE_CLASSES: dict[str, tuple[str, ...]] = {
     "date_mdy": ("month",), "date_dmy": ("month",), "date_md": ("month",),
-    "date_dm": ("month",), "date_iso": ("digit",), "date_numeric": ("digit",),
+    "date_dm": ("month",), "week_of": ("month",), "day_conj": ("month",),
+    "date_iso": ("digit",), "date_numeric": ("digit",),
     "month_year": ("month",), "month_rel_year": ("month",), "year": ("digit",),
     "spelled_year": ("spelled",), "year_period": ("digit",), "decade": ("digit", "decade_word"),
     "century": ("century",), "season_year": ("season",), "quarter": ("quarter",),
@@ -64,7 +65,7 @@ RULE_CLASSES: dict[str, tuple[str, ...]] = {
     "rel_weekday": ("weekday",), "rel_month": ("month",), "rel_season": ("season",),
     "offset": ("offset",), "year_ago": ("unit",), "year_end": ("unit",),
     "past_next": ("unit",), "duration": ("unit",), "set": ("set",),
-    "anaphoric": ("unit", "dayword"),
+    "anaphoric": ("unit", "dayword"), "bare_plural": ("unit",),
 }
 
 _LOOKUP: dict[str, tuple[str, ...]] = {}

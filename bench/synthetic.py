@@ -48,20 +48,53 @@ HEDGES = ["may", "could", "is believed to", "appears to", "is likely to"]
 CUES = ["said", "told reporters", "said in a statement", "confirmed", "added"]
 FURNITURE = ["Share this article", "Sign up for our morning newsletter", "Related Articles",
              "Follow us on social media", "Photo: Staff photographer"]
+QUOTES = [
+    "We are doing everything we can to help the families",
+    "Our first concern is the safety of everyone who lives near {district}",
+    "It will take weeks before we understand what went wrong on {street}",
+    "Nobody in {city} should have to go through a night like this",
+    "We warned {company} about this more than once",
+    "The crews worked through the night and they deserve our thanks",
+    "There will be a full and independent investigation",
+    "We are asking people to stay away from {district} until further notice",
+    "The damage is worse than we feared this morning",
+    "Compensation for the families of {district} is our priority",
+]
+DENIALS = [
+    "{company} denied that it had ignored earlier warnings, a spokesperson said on {weekday}.",
+    "A lawyer for {company} rejected claims that safety checks had been skipped.",
+    "{company} said on {weekday} it had complied with every inspection in {country}.",
+    "{company} disputed the official figures and said fewer people had been affected.",
+]
+HEADLINES = [
+    "{kind} in {city}: {n} people affected, officials say",
+    "{city} {kind} leaves {n} people affected",
+    "Questions for {company} after {kind} in {city}",
+    "{district} residents count the cost of {city} {kind}",
+    "Officials in {city} say {n} affected by {kind}",
+]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
+# Filler templates carry the story's own names and numbers, as real follow-up paragraphs do;
+# identical boilerplate-like filler across stories would make unrelated events look alike.
 FILLER = [
-    "Residents described scenes of confusion as emergency services arrived at the site.",
-    "Local businesses said the disruption would cost them several days of trade.",
-    "The authorities set up a hotline for people seeking information about relatives.",
-    "Traffic was diverted around the area for most of the day, officials said.",
-    "Opposition politicians called for an independent inquiry into what went wrong.",
-    "Experts said similar incidents had been reported in the region in recent years.",
-    "Schools in the district remained closed while inspectors assessed the damage.",
-    "Volunteers distributed water and blankets to families who had left their homes.",
-    "Insurance companies said it was too early to estimate the total cost.",
-    "Regional television broadcast footage of the scene throughout the afternoon.",
+    "Residents of {district} described scenes of confusion as emergency services arrived in {city}.",
+    "Shops along {street} said the disruption in {city} would cost them {k} days of trade.",
+    "The authorities in {city} set up a hotline for relatives, {person} said, adding that {n} calls came in.",
+    "Traffic around {district} was diverted for most of the day, according to {company}.",
+    "Opposition politicians in {country} called for an inquiry into {company} and its contractors.",
+    "{person} said similar incidents had been reported near {district} in {year}.",
+    "Schools in {district} remained closed while inspectors from {city} assessed the damage.",
+    "Volunteers handed out water and blankets to {n} families from {district}, {person} said.",
+    "Insurers said it was too early to estimate what {company} might have to pay in {country}.",
+    "Television in {country} broadcast footage of {district} throughout the afternoon.",
+    "{company} said its engineers had inspected the site on {street} {k} weeks earlier.",
+    "Police in {city} said {k} people had been questioned but no one had been charged.",
 ]
+STREETS = ["Harbour Road", "Mill Lane", "Station Street", "Canal Walk", "Market Square", "Quay Street",
+           "Orchard Avenue", "Bridge Street", "Foundry Lane", "Castle Hill"]
+DISTRICTS = ["Northgate", "Riverside", "Old Town", "Eastfield", "Westmoor", "Southbank", "Hillcrest",
+             "Portside", "Greenhill", "Lowfield", "Brookside", "Highcross"]
 
 
 @dataclass(frozen=True)
@@ -90,11 +123,19 @@ def _story_articles(number: int, rng: random.Random, outlets: int, words: int) -
     count = rng.randrange(20, 900)
     distance = rng.randrange(5, 400)
     company = f"{rng.choice(LAST)} {rng.choice(['Logistics', 'Holdings', 'Energy', 'Shipping'])}"
+    district = f"{rng.choice(DISTRICTS)} {rng.choice(['', 'North ', 'Upper '])}".strip()
+    street = rng.choice(STREETS)
+    quote = rng.choice(QUOTES)
+    denial = rng.choice(DENIALS)
+    headlines = rng.sample(HEADLINES, 3)
     for k in range(outlets):
         outlet = OUTLETS[(number + k) % len(OUTLETS)]
         reported = count if rng.random() > 0.3 else int(count * rng.choice([0.6, 1.5]))
         speaker, role = people[k % len(people)]
-        title = f"{kind.capitalize()} in {city}: {reported} people affected, officials say"
+        weekday = rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
+        title = rng.choice(headlines).format(kind=kind, city=city, n=reported, company=company,
+                                             district=district)
+        title = title[0].upper() + title[1:]
         body = [
             f"{city.upper()} ({outlet}) - In {city}, {country}, {what} on {MONTHS[month]} {day}, "
             f"{role} {speaker} {rng.choice(CUES)}.",
@@ -102,12 +143,15 @@ def _story_articles(number: int, rng: random.Random, outlets: int, words: int) -
             f"{people[(k + 1) % 4][1]}.",
             f"The site lies roughly {distance} km from the centre of {city}, and {company} "
             f"{rng.choice(HEDGES)} face questions over maintenance records.",
-            f"\"We are doing everything we can to help the families,\" {speaker.split()[1]} said.",
-            f"{company} denied that it had ignored earlier warnings, a spokesperson said on "
-            f"{rng.choice(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])}.",
+            f"\"{quote.format(district=district, street=street, city=city, company=company)},\" "
+            f"{speaker.split()[1]} said.",
+            denial.format(company=company, weekday=weekday, country=country),
         ]
+        slots = {"city": city, "country": country, "company": company, "district": district,
+                 "street": street, "year": year - 1 - rng.randrange(5)}
         while sum(len(p.split()) for p in body) < words:
-            body.append(rng.choice(FILLER))
+            body.append(rng.choice(FILLER).format(
+                person=rng.choice(people)[0], n=rng.randrange(12, 400), k=rng.randrange(2, 9), **slots))
             if rng.random() < 0.25:
                 other, orole = rng.choice(people)
                 body.append(f"{other}, {orole}, said work would continue until early next year.")

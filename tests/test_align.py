@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import numpy as np
 import pytest
@@ -140,3 +141,190 @@ def test_timeline_groups_dates_by_proposition(story: ClaimRun) -> None:
     assert all(set(e.claims) <= claim_ids and e.label for e in entries)
     shuffled = list(reversed(story.claims))
     assert build_timeline(shuffled, list(reversed(story.propositions))) == entries
+
+
+# --- specific content, located places, second memberships (own fixtures) -------------
+
+STRIKE = {
+    "Harbour Times": """Ferry strike halts island crossings
+
+Ferry workers went on strike on Monday, halting all ferry crossings to the island.
+
+The union said the strike would last until Friday.
+
+The union said 80 percent of ferry crews had joined the strike.
+
+The ferry operator said the strike was illegal.""",
+    "Island Voice": """Island ferries stop as crews strike
+
+All ferry crossings to the island were suspended on Monday after ferry crews walked out.
+
+The strike will continue until Friday, union leaders said.
+
+The ferry operator accused the union of using the strike to block a merger.
+
+The ferry operator called the strike unlawful.""",
+    "Coast Post": """Strike leaves islanders without ferries
+
+Crews on the island ferries began a strike on Monday, and no ferry left the harbour.
+
+Union leaders said the strike would end on Friday.
+
+The ferry operator said the strike broke the law.""",
+}
+
+
+@pytest.fixture(scope="module")
+def strike() -> ClaimRun:
+    return Analyser(Options()).run(story_documents(STRIKE))
+
+
+def test_claims_sharing_only_topic_words_stay_apart(strike: ClaimRun) -> None:
+    # "ferry", "strike", "union" are in most claims of every report: sharing them says
+    # nothing about which fact a sentence states.
+    crews = prop_with(strike, "80 percent of ferry crews")
+    assert crews.single_source
+    merger = prop_with(strike, "block a merger")
+    assert merger.id != crews.id
+    friday = prop_with(strike, "until Friday")
+    assert outlets(strike, friday) >= {"Harbour Times", "Island Voice"}
+
+
+def test_item_specificity_and_background_rarity() -> None:
+    from collation.claims.similarity import background_rarity, item_weights
+
+    # "ferry" is in every claim of both documents (three each), "merge" once in each.
+    items = [frozenset({"ferry", "strik"}), frozenset({"ferry", "merge"}), frozenset({"ferry"}),
+             frozenset({"ferry"}), frozenset({"ferry", "merge"}), frozenset({"ferry"})]
+    weight, spec = item_weights(items, ["a", "a", "a", "b", "b", "b"], {})
+    assert spec["merge"] == 1.0 and spec["ferry"] < spec["merge"]
+    assert weight["merge"] > weight["ferry"]
+    rare = background_rarity(["war", "neutralize"])
+    assert rare["war"] < rare["neutr"]
+
+
+def test_entity_agreement_needs_specific_entities_on_both_sides() -> None:
+    from collation.claims.similarity import entity_agreement
+
+    weight = {"E:country": 0.05, "E:townA": 2.0, "E:townB": 2.0, "E:weapon": 2.0}
+    kind = {"E:country": "place", "E:townA": "place", "E:townB": "place", "E:weapon": "other"}
+    # Only the story's main actor on both sides: no evidence either way.
+    assert entity_agreement(frozenset({"E:country"}), frozenset({"E:country"}), weight, 1.0, kind) is None
+    # Two different towns: the place slot disagrees.
+    assert entity_agreement(frozenset({"E:townA"}), frozenset({"E:townB"}), weight, 1.0, kind) == 0.0
+    # A weapon on one side and a town on the other are not compared.
+    assert entity_agreement(frozenset({"E:weapon"}), frozenset({"E:townA"}), weight, 1.0, kind) is None
+
+
+def _located_story() -> tuple[list[Any], list[Claim], list[Any]]:
+    from collation.ids import document_id
+    from collation.records import Document, Entity, Geo, Segment
+
+    texts = [
+        "The new depot will be built near Lakeville, officials said.",
+        "Satellite photos show construction at the Lakeville Freight Zone.",
+    ]
+    docs = [
+        Document(id=document_id(t), source=f"{k}.txt", title=None, outlet=f"Outlet {k}",
+                 url=None, published=None, published_basis=None, language="en", text=t,
+                 segments=(Segment(0, len(t), "body"),))
+        for k, t in enumerate(texts)
+    ]
+    names = ["Lakeville", "Lakeville Freight Zone"]
+    mentions = []
+    for d, name in zip(docs, names, strict=True):
+        start = d.text.index(name)
+        mentions.append(Span(d.id, start, start + len(name), name))
+    place = Entity(
+        id="e-lake", name="Lakeville", type="GPE", aliases=(), mentions=tuple(mentions),
+        geo=Geo(lat=10.0, lon=20.0, gazetteer_id="user:lakeville", name="Lakeville", feature="city"),
+        resolution="resolved",
+    )
+    claims = [
+        Claim(id=f"c{k}", span=Span(d.id, 0, len(d.text) - 1, d.text[:-1]), segment="body",
+              entities=("e-lake",), places=("e-lake",))
+        for k, d in enumerate(docs)
+    ]
+    return docs, claims, [place]
+
+
+def test_a_shared_located_place_is_strong_evidence() -> None:
+    from collation.claims.similarity import located_keys, similarity_matrix
+
+    docs, claims, entities = _located_story()
+    keys, _ = located_keys(claims, docs, entities)
+    assert keys[0] == keys[1] != frozenset()
+    with_place = similarity_matrix(claims, entities, Options(), docs)
+    without = similarity_matrix(claims, [], Options(), docs)
+    assert with_place[0, 1] > without[0, 1] + 0.15
+
+
+def test_representative_text_reads_as_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collation.claims import align
+
+    def claim_at(doc: str, text: str, segment: str = "body") -> Claim:
+        return Claim(id="c-" + doc + text[:5], span=Span(doc, 0, len(text), text), segment=segment)
+
+    claims = [
+        claim_at("d1", "using stolen ferries in the harbour"),  # content of "denied using ..."
+        claim_at("d2", "Rebels used stolen ferries in the harbour"),
+        claim_at("d3", "Rebels Use Stolen Ferries", segment="headline"),
+    ]
+    sim = np.full((3, 3), 0.9)
+    monkeypatch.setattr(align, "similarity_matrix", lambda *a, **k: sim)
+    [prop] = align.align_claims(claims, [], {}, options=Options())
+    assert prop.text == "Rebels used stolen ferries in the harbour"
+    assert align.readability_rank(claims[0]) > align.readability_rank(claims[2]) > 0
+
+
+def test_second_membership_needs_a_margin_and_absorbs_its_own_group(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from collation.claims import align
+
+    claims = [
+        Claim(id=f"c{k}", span=Span(doc, 0, 5, "x" * 5), segment="body")
+        for k, doc in enumerate(["d1", "d2", "d3", "d4", "d5"])
+    ]
+    # c0-c1 one fact; c2-c3 another; c4 states the first fact as well, and matches
+    # it well (0.7) though the clustering puts it with c2 and c3.
+    sim = np.array([
+        [1.0, 0.9, 0.1, 0.1, 0.7],
+        [0.9, 1.0, 0.1, 0.1, 0.7],
+        [0.1, 0.1, 1.0, 0.9, 0.8],
+        [0.1, 0.1, 0.9, 1.0, 0.8],
+        [0.7, 0.7, 0.8, 0.8, 1.0],
+    ])
+    monkeypatch.setattr(align, "similarity_matrix", lambda *a, **k: sim.copy())
+    props = align.align_claims(claims, [], {}, options=Options())
+    holding = [p for p in props if "c4" in p.claims]
+    assert len(holding) == 2  # its own proposition and the first fact's
+    # A match only as good as the threshold is not enough for a second membership.
+    sim[4, :2] = sim[:2, 4] = align.THRESHOLD + 0.01
+    props = align.align_claims(claims, [], {}, options=Options())
+    assert len([p for p in props if "c4" in p.claims]) == 1
+
+
+def test_topic_only_pairs_lose_the_topic_penalty(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collation.claims import similarity
+
+    texts = {
+        "d1": ["Drones hit the harbour on Monday night",
+               "Drone debris was found near the harbour gate",
+               "Harbour staff said the drones damaged a fuel depot"],
+        "d2": ["Drones struck the harbour overnight",
+               "Drone alarms kept harbour workers awake",
+               "The harbour fuel depot burned for hours after the drone attack"],
+    }
+    claims = [
+        Claim(id=f"c-{doc}-{k}", span=Span(doc, 100 * k, 100 * k + len(t), t), segment="body")
+        for doc, items in texts.items() for k, t in enumerate(items)
+    ]
+    penalised = similarity.similarity_matrix(claims, [], Options())
+    monkeypatch.setattr(similarity, "TOPIC_PENALTY", 0.0)
+    plain = similarity.similarity_matrix(claims, [], Options())
+    # Debris at the gate and alarms that kept workers awake share only "drone" and
+    # "harbour", which every claim of both reports uses.
+    assert penalised[1, 4] == pytest.approx(plain[1, 4] - 0.12, abs=1e-5)
+    # The fuel depot is specific to two claims: no penalty.
+    assert penalised[2, 5] == pytest.approx(plain[2, 5], abs=1e-5)

@@ -85,7 +85,21 @@ def test_nested_chain_outermost_first(nlp: Any) -> None:
     )
     claim = find(claims, "the captain ignored a warning")
     assert chain(claim) == [("The minister", "said"), ("investigators", "believe")]
-    assert claim.modality == "hedged" and claim.modality_cue == "believe"
+    # A named source's belief is attribution (the chain says "believe"), not a hedge.
+    assert claim.modality == "asserted" and claim.modality_cue is None
+
+
+def test_impersonal_belief_hedges_but_a_named_believer_does_not(nlp: Any) -> None:
+    claims = claims_of(
+        nlp,
+        "Ferry crash\n\nThe ferry is believed to have carried about 300 passengers.\n\n"
+        "Coast guard officials estimate that the ferry carried about 300 passengers.",
+    )
+    impersonal = find(claims, "The ferry")
+    named = find(claims, "the ferry carried about 300 passengers")
+    assert impersonal.modality == "hedged" and impersonal.modality_cue == "believed"
+    assert named.modality == "asserted"
+    assert [link.cue for link in named.chain] == ["estimate"]
 
 
 def test_citing_adds_an_inner_source(nlp: Any) -> None:
@@ -180,3 +194,107 @@ def test_chain_spans_slice_the_text(nlp: Any) -> None:
         if claim.quote_span is not None:
             q = claim.quote_span
             assert doc.text[q.start : q.end] == q.text
+
+
+# --- constructions added for attribution recall (invented sentences) ----------------
+
+
+def frames_of(nlp: Any, text: str, *, headline: bool = False, stance: bool = False) -> tuple[Any, list[Any]]:
+    doc = nlp(text)
+    regions = quote_regions(doc.text)
+    out = [f for sent in doc.sents for f in find_frames(sent, regions, headline=headline, stance=stance)]
+    return doc, out
+
+
+def text_of(doc: Any, rng: tuple[int, int] | None) -> str:
+    return doc[rng[0] : rng[1]].text if rng else ""
+
+
+def content_of(doc: Any, frame: Any) -> str:
+    return " ".join(doc[i].text for i in frame.content)
+
+
+def test_participle_reports_what_its_noun_says(nlp: Any) -> None:
+    doc, frames = frames_of(nlp, "Police received several calls saying a boat had capsized near the pier.")
+    [frame] = [f for f in frames if f.cue_lemma == "say"]
+    assert text_of(doc, frame.source) == "several calls"
+    assert "a boat had capsized" in content_of(doc, frame)
+
+
+def test_coordinated_reports_keep_their_own_content(nlp: Any) -> None:
+    doc, frames = frames_of(
+        nlp,
+        "Most passengers said the crossing was calm, and a few said the crew had been rude.",
+    )
+    says = sorted((f for f in frames if f.cue_lemma == "say"), key=lambda f: f.cue[0])
+    assert len(says) == 2
+    assert "crew" not in content_of(doc, says[0])
+    assert "the crew had been rude" in content_of(doc, says[1])
+
+
+def test_pro_clause_answer_and_relative_pronoun_source(nlp: Any) -> None:
+    doc, frames = frames_of(nlp, "Asked whether the fares were fair, 40 percent of riders said so.")
+    said = next(f for f in frames if f.cue_lemma == "say")
+    assert content_of(doc, said) == "so" and "percent" in text_of(doc, said.source)
+    asked = next(f for f in frames if f.cue_lemma == "ask")
+    # Whoever asked is not named: the riders answered, they did not ask.
+    assert asked.source is None
+
+
+def test_doubled_apostrophes_are_quotation_marks(nlp: Any) -> None:
+    text = "''The pier is closed,'' the harbour master said. It's the captain''s call."
+    regions = quote_regions(text)
+    assert [text[a:b] for a, b in regions][0] == "The pier is closed,"
+    doc, frames = frames_of(nlp, "''The pier is closed until Friday,'' the harbour master said.")
+    [frame] = frames
+    assert text_of(doc, frame.source) == "the harbour master"
+    assert "closed until Friday" in content_of(doc, frame)
+
+
+def test_added_that_is_a_report_but_added_a_thing_is_not(nlp: Any) -> None:
+    doc, frames = frames_of(nlp, "The mayor added that the pier would reopen in May.")
+    assert [f.cue_lemma for f in frames] == ["add"]
+    _, none = frames_of(nlp, "The crew added a second lifeboat to the ferry.")
+    assert none == []
+
+
+def test_colon_attributions(nlp: Any) -> None:
+    doc, frames = frames_of(nlp, "Harbour chief: I fear the pier will not reopen", headline=True)
+    assert frames[0].kind == "colon" and text_of(doc, frames[0].source) == "Harbour chief"
+    doc, body = frames_of(nlp, "Ferry captain Ana Diaz: \u201cWe never left port that day.\u201d")
+    assert [f.kind for f in body] == ["colon"] and "Ana Diaz" in text_of(doc, body[0].source)
+    # A label is not a source, and a colon in plain prose attributes nothing.
+    _, label = frames_of(nlp, "The Latest: ferries resume on the northern route", headline=True)
+    assert label == []
+    _, prose = frames_of(nlp, "The plan has two parts: new ferries and a longer pier.")
+    assert prose == []
+
+
+def test_line_ending_report_attributes_the_next_sentence(nlp: Any) -> None:
+    claims = claims_of(
+        nlp,
+        "Ferry news\n\nThe harbour master told reporters:\n\n"
+        "\u201cThe second ferry will resume service on Friday.\u201d",
+    )
+    claim = find(claims, "second ferry will resume")
+    assert claim.chain and claim.chain[0].source == "The harbour master"
+
+
+def test_evidentials_are_sourceless_frames_only_for_attribution_scoring(nlp: Any) -> None:
+    doc, frames = frames_of(nlp, "The new timetable appears to suit commuters.", stance=True)
+    [frame] = frames
+    assert frame.source is None and "suit commuters" in content_of(doc, frame)
+    _, plain = frames_of(nlp, "The new timetable appears to suit commuters.")
+    assert plain == []
+
+
+def test_it_refers_to_an_institution_named_after_a_person(nlp: Any) -> None:
+    claims = claims_of(
+        nlp,
+        "Ferry news\n\nPort officials said the pier was safe.\n\n"
+        "The Rivera administration stated in May that it suspected the ferry was overloaded.",
+    )
+    claim = find(claims, "the ferry was overloaded")
+    assert [a.source for a in claim.chain] == ["The Rivera administration"] * 2
+    # A named believer is attribution: the claim is not hedged by "suspected".
+    assert claim.modality == "asserted"

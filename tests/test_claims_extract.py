@@ -44,6 +44,13 @@ def find(claims: list[Claim], words: str) -> Claim:
         ("The tunnel never opened to traffic.", "negated", "never", "negative"),
         ("The tunnel opened in May.", "asserted", None, "positive"),
         ("The tunnel appears to be leaking at the north end.", "hedged", "appears", "positive"),
+        # "could" with a verb of perception reports what was possible to see: a fact.
+        ("The tunnel lights could be seen from the harbour.", "asserted", None, "positive"),
+        ("The tunnel inspection indicates a serious leak.", "hedged", "indicates", "positive"),
+        # A hedging adjective on what the claim is about hedges it; on a detail it does not.
+        ("The tunnel workers found the alleged leak near the exit.", "hedged", "alleged", "positive"),
+        ("The tunnel workers photographed the entrance of the alleged smuggling route.",
+         "asserted", None, "positive"),
     ],
 )
 def test_modality(nlp: Any, sentence: str, modality: str, cue: str | None, polarity: str) -> None:

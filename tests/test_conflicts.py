@@ -259,3 +259,46 @@ def test_conflict_values_slice_their_documents(story: ClaimRun) -> None:
         assert set(conflict.claims) <= claim_ids
         for value in conflict.values:
             assert texts[value.span.doc][value.span.start : value.span.end] == value.span.text
+
+
+def test_modality_needs_one_predicate_and_ignores_a_detail_hedge() -> None:
+    a = doc("A", "A depot in Lakeville could be operational next spring.")
+    b = doc("B", "The depot is being built in Lakeville.")
+    c = doc("C", "The depot can operate at full capacity next spring.")
+    ca = claim(a, a.text[:-1], modality="hedged", modality_cue="could")
+    cb = claim(b, b.text[:-1])
+    cc = claim(c, c.text[:-1])
+    # "could be operational" hedges when it opens, not where it is built.
+    assert find_conflicts([a, b], [ca, cb], [one_prop(ca, cb)]) == []
+    # "can operate" states as fact what "could be operational" hedges.
+    assert kinds(find_conflicts([a, c], [ca, cc], [one_prop(ca, cc)])) == ["modality"]
+
+
+def test_claimdiff_scorer_on_invented_pairs(tmp_path: Any) -> None:
+    import json
+
+    from collation.evaluate.claimdiff import evaluate, in_half
+
+    pairs = [
+        ("p1", "The city will open a new bridge in May.",
+         "A new bridge is set to open in the city in May.", 1, 0),
+        ("p2", "The council approved the bridge budget on Monday.",
+         "The council did not approve the bridge budget on Monday.", 0, 1),
+        ("p3", "Heavy rain flooded the stadium car park.",
+         "The orchestra announced its winter programme.", 0, 0),
+    ]
+    for folder, name, col in (("ClaimDiff-S", "x-strength-train.json", 3),
+                              ("ClaimDiff-W", "x-weak-train.json", 4)):
+        (tmp_path / folder).mkdir()
+        data = [{"pair_id": p[0], "claim_a": p[1], "claim_b": p[2], "relation": p[col]}
+                for p in pairs]
+        (tmp_path / folder / name).write_text(json.dumps({"data": data}), encoding="utf-8")
+    out = evaluate(tmp_path, Options())
+    assert out["strength_pairs"] == 3 and out["weak_positives"] == 1
+    # The negated pair weakens; the paraphrase strengthens; the unrelated pair does neither.
+    assert out["weak_precision"] == 1.0 and out["weak_recall"] == 1.0
+    assert out["strength_recall"] == 1.0
+    assert out["weak_majority_accuracy"] == pytest.approx(2 / 3)
+    # The halves split the pairs.
+    items = [{"pair_id": p[0]} for p in pairs]
+    assert all(in_half(x, "a") != in_half(x, "b") for x in items)

@@ -44,6 +44,9 @@ CUE_CLASS: dict[str, str] = {
             "contend", "caution", "complain", "boast", "counter", "retort", "inform",
             "assure", "clarify", "specify", "announce", "post", "acknowledge", "claim",
             "allege", "continue", "ask", "question", "wonder", "quote", "point",
+            "joke", "quip", "shout", "chant", "yell", "scream", "exclaim", "whisper",
+            "muse", "tout", "lament", "recount", "read", "concede", "boast", "brag",
+            "proclaim", "remind", "suggest",
         ),
         "speech",
     ),
@@ -66,7 +69,8 @@ CUE_CLASS: dict[str, str] = {
             "urge", "want", "demand", "support", "back", "praise", "criticize", "criticise",
             "condemn", "welcome", "endorse", "oppose", "propose", "thank", "mock", "refuse",
             "call", "vow", "plan", "intend", "prefer", "recommend", "insist", "request",
-            "applaud", "slam", "blast", "decry", "defend", "dismiss",
+            "applaud", "slam", "blast", "decry", "defend", "dismiss", "vote", "favor", "decline",
+            "favour", "tout", "hail", "denounce", "reject",
         ),
         "stance",
     ),
@@ -84,7 +88,11 @@ CUE_CLASS["claim"] = "speech"
 CUE_CLASS["allege"] = "speech"
 CUE_CLASS["insist"] = "speech"
 CUE_CLASS["dismiss"] = "denial"
+CUE_CLASS["reject"] = "denial"
+CUE_CLASS["tout"] = "speech"
 CUE_CLASS["vow"] = "speech"
+CUE_CLASS["suggest"] = "belief"
+CUE_CLASS["concede"] = "admission"
 
 #: Cues that only count with a clause or a quotation as content. "continue" and "add"
 #: report speech only when they introduce a quote ("He continued, '...'"); finding and
@@ -94,7 +102,15 @@ NEEDS_CLAUSE = frozenset(
     {lemma for lemma, cls in CUE_CLASS.items() if cls in ("finding", "belief")}
     | {"report", "announce", "reveal", "post", "point", "continue", "quote", "question"}
 )
-QUOTE_ONLY = frozenset({"continue", "add"})
+QUOTE_ONLY = frozenset({"continue", "add", "read"})
+#: Participles that report what the noun they modify says: "911 calls saying shots had
+#: been fired", "a statement claiming responsibility".
+REPORTING_PARTICIPLES = frozenset(
+    {"say", "claim", "state", "warn", "argue", "allege", "assert", "report", "announce",
+     "insist", "suggest", "indicate", "confirm", "deny"}
+)
+#: One-word answers that stand for a clause: "55 percent said so", "most said yes".
+PRO_CLAUSES = frozenset({"so", "yes", "no"})
 
 #: Nouns that name a vehicle of information rather than its source: in "according to a
 #: statement by Kirby" the source is Kirby, not the statement.
@@ -112,6 +128,7 @@ RAISING = frozenset(
     {
         "say", "believe", "think", "report", "know", "estimate", "suspect", "understand",
         "allege", "consider", "rumor", "rumour", "fear", "reckon", "presume", "assume", "claim",
+        "expect",
     }
 )
 #: Nouns that carry content in "repeated claims that P", "denied reports that P".
@@ -127,7 +144,9 @@ PRONOUN_SOURCES = frozenset({"he", "she", "they", "it", "we", "i"})
 
 OPEN_QUOTES = "\u201c\u201e\u00ab\u2039"
 CLOSE_QUOTES = "\u201d\u00bb\u203a"
-_QUOTE_RE = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
+#: Quotation marks, including the doubled apostrophes and backticks of typewriter-era
+#: and wire copy (``On espere,'' he said).
+_QUOTE_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
 
 
 @dataclass(frozen=True)
@@ -148,7 +167,8 @@ class Frame:
     head: int | None
     """Head token of the content clause."""
     kind: str
-    """clause, quote, previous (content is the preceding sentence), according, colon."""
+    """clause, quote, previous (content is the preceding sentence), next (content is the
+    following sentence: "X said:" ending its line), pro ("said so"), according, colon."""
     inner_source: tuple[int, int] | None = None
     """Source cited by this frame's source ("X, citing Y, said"): token range of Y."""
     inner_cue: str | None = None
@@ -168,7 +188,16 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if open_at is not None and "\n\n" in text[open_at:pos]:
             regions.append((open_at, open_at + text[open_at:pos].index("\n\n")))
             open_at = None
-        if ch in OPEN_QUOTES:
+        if ch == "``":
+            open_at = pos + 2
+        elif ch == "''":
+            # Doubled apostrophes toggle like a straight quote mark.
+            if open_at is None:
+                open_at = pos + 2
+            else:
+                regions.append((open_at, pos))
+                open_at = None
+        elif ch in OPEN_QUOTES:
             open_at = pos + 1
         elif ch in CLOSE_QUOTES:
             if open_at is not None:
@@ -219,6 +248,12 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     antecedent.
     """
     node = verb
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+    ):
+        # "Asked whether P, 72 percent said ...": whoever asked is not named; the main
+        # clause's subject is the one who was asked.
+        return None, True
     for _ in range(4):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children)
         if passive:
@@ -247,7 +282,29 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             node = head
             continue
         break
-    return None, False
+    return _misattached_subject(verb), False
+
+
+def _misattached_subject(verb: Any) -> Any | None:
+    """The subject of a reporting verb that the parser hung under one of its clauses:
+    inverted "'P,' said Senator Kirk, becoming ..." (Kirk the subject of "becoming"), or
+    "Mr. Slinker, whose start-up uses data, said P" (Slinker the subject of "uses")."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ in ("nsubj", "nsubjpass") and nxt.pos_ in ("PROPN", "NOUN"):
+        return nxt
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.i > verb.i:
+            continue
+        for subj in child.children:
+            right = subj.right_edge.i
+            if (
+                subj.dep_ == "nsubj" and subj.pos_ == "PROPN"
+                and subj.left_edge.i == child.left_edge.i
+                and right + 1 < verb.i and doc[right + 1].text == ","
+            ):
+                return subj
+    return None
 
 
 def _clause_tokens(head: Any, exclude: set[int]) -> list[int]:
@@ -318,6 +375,11 @@ def _content_children(verb: Any, cls: str) -> tuple[list[int], Any | None, str]:
             )
             if clause is not None:
                 return sorted(t.i for t in clause.subtree), clause, "clause"
+    if cls in ("speech", "belief"):
+        for child in verb.children:
+            if child.lower_ in PRO_CLAUSES and child.dep_ in ("advmod", "dobj", "intj", "ccomp"):
+                # "55 percent said so": the answer stands for the clause asked about.
+                return [child.i], child, "pro"
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "P, he said": the whole sentence except the reporting clause.
         sent = verb.sent
@@ -345,9 +407,21 @@ def _in_quote(tok: Any, regions: list[tuple[int, int]]) -> bool:
     return any(a <= tok.idx < b for a, b in regions)
 
 
-def _verb_frame(verb: Any, regions: list[tuple[int, int]]) -> Frame | None:
+#: Reporting verbs whose nominal object is what is reported ("announced his
+#: resignation"): attribution corpora count it; a claim needs a clause, so only the
+#: ``stance`` mode of ``find_frames`` takes it.
+NOMINAL_REPORTS = frozenset({"announce", "reveal", "report", "disclose", "confirm", "unveil"})
+
+
+def _verb_frame(
+    verb: Any, regions: list[tuple[int, int]], stance: bool = False
+) -> Frame | None:
     lemma = verb.lemma_.lower()
     cls = CUE_CLASS[lemma]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and (
+        lemma in REPORTING_PARTICIPLES or cls == "stance"
+    ):
+        return _participle_frame(verb, cls)
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound", "acl", "nmod"):
         return None
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -358,7 +432,8 @@ def _verb_frame(verb: Any, regions: list[tuple[int, int]]) -> Frame | None:
     tokens, head, kind = _content_children(verb, cls)
     if head is not None and lemma in QUOTE_ONLY and not any(
         _in_quote(verb.doc[i], regions) for i in tokens
-    ):
+    ) and not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        # "added a second bore" is no report; "added that P" and "added, 'P'" are.
         tokens, head, kind = [], None, ""
     if head is None and cls in ("speech", "admission", "denial") and not _in_quote(verb, regions):
         # A reporting verb introducing a quotation elsewhere in the sentence.
@@ -374,6 +449,10 @@ def _verb_frame(verb: Any, regions: list[tuple[int, int]]) -> Frame | None:
             tokens = quoted
             head = max((sent.doc[i] for i in quoted), key=lambda t: -len(list(t.ancestors)))
             kind = "quote"
+    if head is None and stance and lemma in NOMINAL_REPORTS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        if obj is not None:
+            tokens, head, kind = sorted(t.i for t in obj.subtree), obj, "nominal"
     if head is None:
         subj_pass = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if subj_pass and subj_pass[0].lower_ in ("this", "that", "these", "it") and cls in (
@@ -388,8 +467,11 @@ def _verb_frame(verb: Any, regions: list[tuple[int, int]]) -> Frame | None:
                 source=source_range(source_tok) if source_tok is not None else None,
                 content=(), head=None, kind="previous",
             )
-        return None
-    if lemma in NEEDS_CLAUSE and kind == "clause" and head.pos_ not in ("VERB", "AUX") and cls not in ("denial", "admission", "accusation"):
+        return _next_frame(verb, cls)
+    if (
+        lemma in NEEDS_CLAUSE and kind == "clause" and head.pos_ not in ("VERB", "AUX")
+        and cls not in ("denial", "admission", "accusation")
+    ):
         return None
     source_tok, passive = _subject(verb)
     source = source_range(source_tok) if source_tok is not None else None
@@ -406,6 +488,69 @@ def _verb_frame(verb: Any, regions: list[tuple[int, int]]) -> Frame | None:
     return Frame(
         cue=cue_tokens, cue_range=_cue_range(verb), cue_lemma=lemma, cue_class=cls,
         source=source, content=content, head=head.i, kind=kind,
+    )
+
+
+def _participle_frame(verb: Any, cls: str) -> Frame | None:
+    """"911 calls saying shots had been fired": the noun the participle modifies is the
+    source and the participle's clause the content."""
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if cls == "stance":
+        # "the Super PAC backing Jeb Bush": what the noun supports or wants.
+        ccomps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    if not ccomps:
+        return None
+    tokens = tuple(sorted({t.i for c in ccomps for t in c.subtree}))
+    noun = verb.head
+    source = _trim_range(verb.doc, noun.left_edge.i, max(noun.i + 1, verb.left_edge.i))
+    return Frame(
+        cue=(verb.i,), cue_range=_cue_range(verb), cue_lemma=verb.lemma_.lower(),
+        cue_class=cls, source=source, content=tokens, head=ccomps[0].i, kind="clause",
+    )
+
+
+def _next_frame(verb: Any, cls: str) -> Frame | None:
+    """"Reporter X says:" ending its line: the content is what follows (the next
+    sentence or paragraph), as news introduces a long quotation."""
+    doc = verb.doc
+    # Skip what the verb governs before the colon ("told reporters on Friday:").
+    governed = {
+        t.i for c in verb.children if c.i > verb.i
+        and c.dep_ in ("dobj", "dative", "prt", "npadvmod", "advmod", "prep") for t in c.subtree
+    }
+    after = [t for t in doc[verb.i + 1 :] if not t.is_space and t.i not in governed]
+    rest = [t for t in after if t.text != ":"]
+    if cls not in ("speech", "admission", "denial") or not after or after[0].text != ":":
+        return None
+    line_end = doc.text.find("\n", after[0].idx)
+    if rest and (line_end < 0 or rest[0].idx < line_end):
+        return None
+    source_tok, _ = _subject(verb)
+    if source_tok is None:
+        return None
+    return Frame(
+        cue=(verb.i,), cue_range=_cue_range(verb), cue_lemma=verb.lemma_.lower(),
+        cue_class=cls, source=source_range(source_tok), content=(), head=None, kind="next",
+    )
+
+
+#: Verbs that present their clause as an impression nobody in particular holds ("the
+#: style appears to resonate", "it seems that P"): attribution corpora mark them as
+#: source-less attributions; for claims they are hedges (``modality.HEDGE_VERBS``).
+EVIDENTIALS = frozenset({"seem", "appear"})
+
+
+def _evidential_frame(verb: Any) -> Frame | None:
+    """"X appears to P" / "It seems that P": a frame without a source."""
+    parts = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    if not parts:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ != "it"]
+    tokens = sorted({t.i for c in parts + subj for t in c.subtree})
+    return Frame(
+        cue=(verb.i,), cue_range=_cue_range(verb), cue_lemma=verb.lemma_.lower(),
+        cue_class="belief", source=None, content=tuple(tokens), head=parts[0].i,
+        kind="clause",
     )
 
 
@@ -447,20 +592,43 @@ def _according_frame(tok: Any) -> Frame | None:
     )
 
 
-def _colon_frame(sent: Any) -> Frame | None:
-    """Headline "Source: claim" ("Pentagon: strike hit a depot")."""
+def _colon_frame(sent: Any, regions: list[tuple[int, int]], headline: bool) -> Frame | None:
+    """"Source: claim": a headline ("Pentagon: strike hit a depot") or a body line whose
+    claim is a quotation ("Pollster Ann Lee: “Early wins matter.”"). The source is a short
+    noun phrase (no verb, not "The Latest"); a headline claim needs a verb."""
     colon = next((t for t in sent if t.text == ":"), None)
     if colon is None:
         return None
-    prefix = [t for t in sent if t.i < colon.i]
-    rest = [t for t in sent if t.i > colon.i]
-    if not 1 <= len(prefix) <= 5 or len(rest) < 3:
+    prefix = [t for t in sent if t.i < colon.i and not t.is_space]
+    rest = [t for t in sent if t.i > colon.i and not t.is_space]
+    if not 1 <= len(prefix) <= 7 or prefix[0].tag_ in ("DT", "PRP", "WP", "CD"):
         return None
-    if not any(t.pos_ in ("PROPN", "NOUN") for t in prefix) or any(
-        t.pos_ == "VERB" for t in prefix
+    # Title-case headlines mislead the tagger ("Wash Post Fact-Check" starts with a
+    # verb): there a capitalised name counts as a noun phrase.
+    title = headline and all(t.text[:1].isupper() or t.is_punct for t in prefix)
+    if not title and (
+        not any(t.pos_ in ("PROPN", "NOUN") for t in prefix)
+        or any(t.pos_ in ("VERB", "AUX") or t.tag_ in ("PRP", "WP") for t in prefix)
     ):
         return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+    if not rest:
+        # The parser ended the sentence at the colon ("NY Daily News:" + claim): the
+        # claim is the next sentence of the line.
+        line_end = sent.doc.text.find("\n", colon.idx)
+        after = sent.doc.text[colon.idx + 1 : None if line_end < 0 else line_end]
+        if not (headline or after.lstrip()[:1] in "\"\u201c\u2018") or len(after.split()) < 3:
+            return None
+        start, end = _trim_range(sent.doc, prefix[0].i, colon.i)
+        return Frame(
+            cue=(colon.i,), cue_range=(colon.i, colon.i + 1), cue_lemma=":",
+            cue_class="colon", source=(start, end), content=(), head=None, kind="next",
+        )
+    if len(rest) < 3:
+        return None
+    quoted = _in_quote(rest[0], regions) or rest[0].text in "\"\u201c\u2018'"
+    if not headline and not quoted:
+        return None
+    if headline and not quoted and not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
     start, end = _trim_range(sent.doc, prefix[0].i, colon.i)
     content = tuple(t.i for t in rest if not t.is_punct)
@@ -471,6 +639,34 @@ def _colon_frame(sent: Any) -> Frame | None:
         cue=(colon.i,), cue_range=(colon.i, colon.i + 1), cue_lemma=":", cue_class="colon",
         source=(start, end), content=content, head=head.i, kind="colon",
     )
+
+
+def _split_siblings(frames: list[Frame], doc: Any) -> list[Frame]:
+    """Cut out of a frame's content the relative, coordinated or appended clause of
+    another cue: in "three-quarters said P, and 4 in 10 said Q", "six in 10 said P; 46
+    percent said Q" or "a sentence, which I said was not a prison term", Q and the
+    relative clause belong to their own cue, not to the first frame's content."""
+    out = []
+    for frame in frames:
+        content = set(frame.content)
+        for other in frames:
+            cue = doc[other.cue[0]]
+            if other is frame or cue.i not in content:
+                continue
+            if cue.dep_ not in ("relcl", "conj", "parataxis"):
+                continue
+            if other.source is None and cue.dep_ != "relcl":
+                continue
+            content -= {t.i for t in cue.subtree}
+        if len(content) != len(frame.content) and content:
+            frame = Frame(
+                cue=frame.cue, cue_range=frame.cue_range, cue_lemma=frame.cue_lemma,
+                cue_class=frame.cue_class, source=frame.source, content=tuple(sorted(content)),
+                head=frame.head if frame.head in content else min(content), kind=frame.kind,
+                inner_source=frame.inner_source, inner_cue=frame.inner_cue,
+            )
+        out.append(frame)
+    return out
 
 
 def find_frames(
@@ -502,16 +698,22 @@ def find_frames(
                     target = target.head
                 citing[target.i] = source_range(obj)
             continue
+        if stance and lemma in EVIDENTIALS and tok.pos_ == "VERB":
+            frame = _evidential_frame(tok)
+            if frame is not None:
+                frames.append(frame)
+            continue
         if lemma in CUE_CLASS and tok.pos_ == "VERB":
             if CUE_CLASS[lemma] == "stance" and not stance:
                 continue
-            frame = _verb_frame(tok, regions)
+            frame = _verb_frame(tok, regions, stance)
             if frame is not None:
                 frames.append(frame)
-    if headline and not frames:
-        frame = _colon_frame(sent)
-        if frame is not None:
-            frames.append(frame)
+    colon = _colon_frame(sent, regions, headline)
+    if colon is not None and not any(f.cue[0] < colon.cue[0] for f in frames):
+        # "Cruz: 'I fear the same is true'": the colon frame is the outer one.
+        frames.insert(0, colon)
+    frames = _split_siblings(frames, sent.doc)
     out = []
     for frame in frames:
         if frame.cue[0] in citing:

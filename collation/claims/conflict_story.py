@@ -38,15 +38,27 @@ LIGHT_VERBS = frozenset(
      "reject", "dismiss", "accuse", "tell", "state", "report", "add", "stop", "cease"}
 )
 
+#: Verbs that predicate nothing of their own for ``Predicates.heads`` (auxiliaries,
+#: reporting and stance verbs); unlike ``LIGHT_VERBS`` it keeps "start", "stop", "make".
+HEAD_STOP = frozenset(
+    {"be", "have", "do", "get", "say", "tell", "state", "report", "add", "claim", "deny",
+     "admit", "seem", "appear", "continue", "keep", "accuse", "reject", "dismiss"}
+)
+
 
 class Predicates:
-    """What a text states happened: verb classes and noun lemmas."""
+    """What a text states happened: verb classes and noun lemmas, and ``heads``, the
+    five-letter stems of its verbs and adjectives ("could be operational" and "can
+    operate" share "opera"), which tell whether two claims predicate the same thing."""
 
-    __slots__ = ("classes", "nouns")
+    __slots__ = ("classes", "nouns", "heads")
 
-    def __init__(self, classes: frozenset[str], nouns: frozenset[str]) -> None:
+    def __init__(
+        self, classes: frozenset[str], nouns: frozenset[str], heads: frozenset[str] = frozenset()
+    ) -> None:
         self.classes = classes
         self.nouns = nouns
+        self.heads = heads
 
 
 def predicates_of(texts: Sequence[str]) -> list[Predicates]:
@@ -60,7 +72,7 @@ def predicates_of(texts: Sequence[str]) -> list[Predicates]:
         for text in texts:
             toks = words(text)
             found = frozenset(VERB_CLASSES.get(w, "") for w in toks) - {""}
-            out.append(Predicates(found, frozenset(toks)))
+            out.append(Predicates(found, frozenset(toks), frozenset(w[:5] for w in toks)))
         return out
     # 1. lemmas from the tagger (the parser and NER are not needed)
     results = []
@@ -68,14 +80,33 @@ def predicates_of(texts: Sequence[str]) -> list[Predicates]:
         for doc in nlp.pipe(texts, batch_size=64):
             classes: set[str] = set()
             nouns: set[str] = set()
+            heads: set[str] = set()
             for tok in doc:
                 lemma = tok.lemma_.lower()
+                if tok.pos_ == "VERB" and lemma not in HEAD_STOP:
+                    heads.add(lemma[:5])
                 if tok.pos_ == "VERB" and lemma not in LIGHT_VERBS:
                     classes.add(VERB_CLASSES.get(lemma, lemma))
+                elif tok.pos_ == "ADJ" and len(lemma) > 2 and _predicative(tok):
+                    heads.add(lemma[:5])
                 elif tok.pos_ in ("NOUN", "PROPN") and len(lemma) > 1:
                     nouns.add(lemma.rstrip("s") if tok.pos_ == "NOUN" else lemma)
-            results.append(Predicates(frozenset(classes), frozenset(nouns)))
+            results.append(Predicates(frozenset(classes), frozenset(nouns), frozenset(heads)))
     return results
+
+
+def _predicative(adjective: Any) -> bool:
+    """An adjective after a verb ("could be (fully) operational next year") or not followed
+    by what it modifies, unlike "special economic zone" (the tagger runs without the
+    parser here)."""
+    doc = adjective.doc
+    k = adjective.i - 1
+    while k >= 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("AUX", "VERB"):
+        return True
+    nxt = doc[adjective.i + 1] if adjective.i + 1 < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 class Story:

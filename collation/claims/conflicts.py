@@ -16,7 +16,9 @@ Checks, in order (``find_conflicts``; the value checks live in ``conflict_values
 4. time: two reports of one fact dated to non-overlapping intervals;
 5. polarity: a party denies (or a report negates) what others assert;
 6. quote: one speaker quoted with different words for the same statement;
-7. modality: one proposition hedged in one outlet and stated as fact in another.
+7. modality: one proposition hedged in one outlet and stated as fact in another, when the
+   two claims predicate the same thing (``same_predicate``); a source's "believes" or
+   "estimates" is attribution, not a hedge (``modality.detect_modality``).
 
 A factual disagreement (1, 3, 4, 5) whose values all come from one document is reported
 as ``internal`` (typically a headline its own body contradicts). Compatible values never
@@ -32,7 +34,6 @@ from collections.abc import Sequence
 from ..records import CONFLICT_KINDS, Claim, Conflict, Document, Entity, Proposition
 from . import conflict_rules as rules
 from . import conflict_values as values_check
-from .align import QUOTE_COSINE, QUOTE_OVERLAP
 from .common import (
     claim_text,
     quote_words,
@@ -44,6 +45,7 @@ from .common import (
     words,
 )
 from .conflict_story import Story, docs_of, make_conflict, make_value, quoted
+from .similarity import QUOTE_COSINE, QUOTE_OVERLAP
 
 #: Similarity (embedding cosine) above which a denial is matched to an assertion.
 POLARITY_SIM = 0.55
@@ -233,6 +235,7 @@ def _modality_conflicts(story: Story) -> list[Conflict]:
         if not hedged or not firm:
             continue
         story.vectors(claim_text(c) for c in members)
+        story.prefetch_predicates(c.span.text for c in members)
         chosen_h: dict[str, Claim] = {}
         chosen_f: dict[str, Claim] = {}
         for h in hedged:
@@ -240,6 +243,8 @@ def _modality_conflicts(story: Story) -> list[Conflict]:
                 if h.span.doc == f.span.doc:
                     continue
                 if story.sim(claim_text(h), claim_text(f)) < MODALITY_SIM:
+                    continue
+                if not same_predicate(story, h, f):
                     continue
                 chosen_h.setdefault(h.span.doc, h)
                 chosen_f.setdefault(f.span.doc, f)
@@ -260,6 +265,15 @@ def _modality_conflicts(story: Story) -> list[Conflict]:
         ]
         out.append(make_conflict("modality", summary, (c.id for c in hs + fs), values))
     return out
+
+
+def same_predicate(story: Story, a: Claim, b: Claim) -> bool:
+    """Whether two claims predicate the same thing (a shared verb or adjective stem, or
+    verb class): "could be operational" and "can operate" do; "a plant in X could be
+    operational" and "the plant is being established in X" share a place, not what they
+    say of it, so one's hedge says nothing about the other's fact."""
+    pa, pb = story.predicates(a.span.text), story.predicates(b.span.text)
+    return bool(pa.heads & pb.heads or pa.classes & pb.classes)
 
 
 def find_conflicts(

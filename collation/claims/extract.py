@@ -144,13 +144,23 @@ class _Context:
         return None
 
     def _entity(self, start: int, end: int, tokens: Any) -> tuple[str | None, bool]:
+        """The entity a source names and whether the source is a person. A source is a
+        person when its head word is part of a person's name: "The Biden administration"
+        names a person but is an institution (so "it" can refer to it)."""
         found = self.mentions_in(start, end)
         rank = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
+        inside = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        # ``start`` is the document offset of the first token of ``tokens``.
+        head_at = start + heads[0].idx - tokens[0].idx if heads else -1
         if found:
             best = min(found, key=lambda m: (rank.get(m.label, 4), -m.end))
             eid = self.entity_of.get((best.doc, best.start, best.end))
-            return eid, best.label == "PERSON"
-        person = any(t.ent_type_ == "PERSON" for t in tokens)
+            person = any(
+                m.label == "PERSON" and m.start <= head_at < m.end for m in found
+            ) if head_at >= 0 else best.label == "PERSON"
+            return eid, person
+        person = any(t.ent_type_ == "PERSON" for t in heads)
         return None, person
 
 
@@ -247,6 +257,7 @@ class _Builder:
         self.units: list[_Unit] = []
         self.previous: list[_Unit] = []
         self.quote_speaker: list[_Link] | None = None
+        self.next_chain: list[_Link] | None = None
 
     def run(self, parsed: Sequence[ParsedSegment]) -> None:
         for ps in sorted(parsed, key=lambda p: p.offset):
@@ -295,6 +306,12 @@ class _Builder:
         seg = ps.segment.kind
         headline = seg == "headline"
         allowed = {t.i for t in tokens}
+        # "Reporter X says:" ending a line introduces the next sentence: it gets X.
+        introduced, self.next_chain = self.next_chain, None
+        for frame in frames:
+            if frame.kind == "next":
+                self.next_chain = self._frame_links(ps, frame)
+        frames = [f for f in frames if f.kind != "next"]
         main_frames = [f for f in frames if f.kind != "previous"]
         for frame in frames:
             if frame.kind == "previous" and self.previous:
@@ -309,7 +326,10 @@ class _Builder:
             words = [t for t in tokens if not t.is_punct and not t.is_space]
             quoted = [t for t in words if any(a <= t.idx < b for a, b in regions)]
             chain: list[_Link] = []
-            if words and len(quoted) / len(words) >= QUOTE_SHARE:
+            if introduced:
+                chain = introduced
+                self.quote_speaker = introduced if quoted else None
+            elif words and len(quoted) / len(words) >= QUOTE_SHARE:
                 chain = self._quote_chain(ps, quoted, regions, region_speaker)
             else:
                 self.quote_speaker = None
@@ -487,6 +507,7 @@ def _claim(ctx: _Context, unit: _Unit, times: Sequence[TimeValue],
     modality, cue, polarity = detect_modality(
         unit.head, unit.tokens, inner.cue_class if inner else None,
         inner.cue if inner else None, reporting_past=bool(inner and inner.cue_past),
+        cue_named=bool(inner and inner.source.strip()),
     )
     inside = ctx.mentions_in(start, end)
     entities = sorted({ctx.entity_of[k] for m in inside if (k := (m.doc, m.start, m.end)) in ctx.entity_of})

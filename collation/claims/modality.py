@@ -36,8 +36,18 @@ HEDGE_ADJECTIVES = frozenset(
         "apparent", "supposed", "reported", "unconfirmed", "putative", "likely",
     }
 )
-#: Verbs heading a clause that present it as an appearance or inference.
-HEDGE_VERBS = frozenset({"appear", "seem", "suggest"})
+#: Verbs heading a clause that present it as an appearance or inference ("this
+#: indicates a deepening partnership").
+HEDGE_VERBS = frozenset({"appear", "seem", "suggest", "indicate", "imply"})
+#: Perception verbs: "could be seen from the town" reports what was possible to see (a
+#: fact), not a possibility.
+PERCEPTION_VERBS = frozenset(
+    {"see", "hear", "smell", "feel", "notice", "spot", "observe", "detect", "sense"}
+)
+#: Dependency labels of the arguments a hedging adjective must qualify to hedge the
+#: claim: "the alleged site is in X" or "they found the suspected leak", not "images of
+#: the alleged site" (where the hedge is on a detail, not on what the claim states).
+HEDGED_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "ROOT"})
 #: Verbs or predicates that present the content as planned or expected.
 FUTURE_VERBS = frozenset({"plan", "intend", "aim", "schedule", "expect", "set", "due", "prepare"})
 #: Words that negate the clause they attach to.
@@ -80,15 +90,28 @@ def _verb_chain(head: Any) -> list[Any]:
     return chain
 
 
+def _qualifies_claim(adjective: Any, head: Any, chain_ids: set[int]) -> bool:
+    """Whether a hedging adjective qualifies an argument of the claim's predicate (its
+    subject, object or attribute) or the claim's head itself."""
+    noun = adjective.head
+    if noun.i == head.i:
+        return True
+    return noun.dep_ in HEDGED_ARGUMENTS and noun.head.i in chain_ids
+
+
 def detect_modality(
     head: Any, tokens: Iterable[Any], cue_class: str | None = None, cue_text: str | None = None,
-    reporting_past: bool = False,
+    reporting_past: bool = False, cue_named: bool = True,
 ) -> tuple[str, str | None, str]:
     """Return ``(modality, modality_cue, polarity)`` for a claim unit.
 
     ``cue_class`` is the class of the innermost attribution cue (``denial``, ``belief`` ...)
     and ``cue_text`` its surface; ``reporting_past`` says whether that cue is in the past
-    tense, which turns a back-shifted "would" into a future rather than a hedge.
+    tense, which turns a back-shifted "would" into a future rather than a hedge;
+    ``cue_named`` says whether the cue has a named source. A belief cue with a named
+    source ("U.S. intelligence estimates that P", "officials believe P") is attribution:
+    the source holds P, and the chain records how; only an impersonal one ("P is
+    believed", "it is thought that P") hedges P itself.
     """
     unit = own_clause_tokens(head, tokens)
     chain = _verb_chain(head)
@@ -113,8 +136,9 @@ def detect_modality(
             )
             if direct or via_det:
                 return "negated", tok.text, "negative"
-    # 3. Hedges: the speaker only believes it, a modal, a hedging adverb/adjective/verb.
-    if cue_class == "belief":
+    # 3. Hedges: nobody in particular believes it, a modal, a hedging adverb, adjective
+    #    or verb.
+    if cue_class == "belief" and not cue_named:
         return "hedged", cue_text, "positive"
     future_cue: str | None = None
     for tok in chain:
@@ -126,13 +150,15 @@ def detect_modality(
             if low == "would" and reporting_past:
                 future_cue = future_cue or tok.text
                 continue
-            if low in HEDGE_MODALS:
+            if low in HEDGE_MODALS and not (
+                low in ("could", "might") and tok.head.lemma_.lower() in PERCEPTION_VERBS
+            ):
                 return "hedged", tok.text, "positive"
             if low in FUTURE_MODALS:
                 future_cue = future_cue or tok.text
         if low in HEDGE_ADVERBS and tok.pos_ == "ADV":
             return "hedged", tok.text, "positive"
-        if low in HEDGE_ADJECTIVES and tok.dep_ == "amod":
+        if low in HEDGE_ADJECTIVES and tok.dep_ == "amod" and _qualifies_claim(tok, head, chain_ids):
             return "hedged", tok.text, "positive"
     # 4. Future or planned: "will", "plans to", "is expected to", "is going to".
     if future_cue:

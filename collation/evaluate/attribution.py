@@ -117,25 +117,43 @@ def predict(text: str, nlp: Any) -> list[Attr]:
     from ..claims.attribution import find_frames, quote_regions
 
     out: list[Attr] = []
-    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    # Wire copy writes quotation marks as doubled apostrophes (''Yes,'' he said), which
+    # the tagger reads badly: parse a same-length copy with a plain quote mark instead.
+    parsed_text = text.replace("''", '" ').replace("``", ' "')
+    paragraphs = [
+        (m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", parsed_text)
+    ]
     docs = nlp.pipe([p for _, p in paragraphs], batch_size=32)
     previous: Span | None = None
+    pending: list[tuple[tuple[Span, ...], tuple[Span, ...]]] = []
     for k, ((offset, _), doc) in enumerate(zip(paragraphs, docs, strict=True)):
         regions = quote_regions(doc.text)
         for sent in doc.sents:
             sent_span = (offset + sent.start_char, offset + sent.end_char)
+            # "X says:" ending a line: its content is this sentence.
+            out.extend(Attr(src, cue, (sent_span,)) for src, cue in pending)
+            pending = []
             frames = find_frames(sent, regions, headline=k == 0, stance=True)
             # PolNeAR is univocal (a token belongs to one attribution): keep the outermost
             # frames only, and none whose cue is inside a quotation.
-            inside = {i for f in frames for i in f.content}
             frames = [
-                f for f in frames
-                if f.cue[0] not in inside
-                and not any(a <= doc[f.cue[0]].idx < b for a, b in regions)
+                f for f in frames if not any(a <= doc[f.cue[0]].idx < b for a, b in regions)
             ]
+            inside = {i for f in frames for i in f.content}
+            frames = [f for f in frames if f.cue[0] not in inside]
             for frame in frames:
-                source = (_chars(doc, offset, *frame.source),) if frame.source else ()
+                source = (_chars(doc, offset, *_source_tokens(doc, frame)),) if frame.source else ()
                 cue = (_chars(doc, offset, *frame.cue_range),)
+                if frame.kind == "next" and frame.cue_lemma == ":":
+                    # "NY Daily News:" that the parser cut off: the rest of its line.
+                    start = doc[frame.cue[0]].idx + 1
+                    end = doc.text.find("\n", start)
+                    end = len(doc.text) if end < 0 else end
+                    out.append(Attr(source, cue, (_trimmed(text, (offset + start, offset + end)),)))
+                    continue
+                if frame.kind == "next":
+                    pending.append((source, cue))
+                    continue
                 if frame.kind == "previous":
                     if previous is None:
                         continue
@@ -148,6 +166,18 @@ def predict(text: str, nlp: Any) -> list[Attr]:
                 out.append(Attr(source, cue, content))
             previous = sent_span
     return out
+
+
+def _source_tokens(doc: Any, frame: Any) -> tuple[int, int]:
+    """The source's token range as PolNeAR marks it: a relative pronoun ("Barkley, who
+    said ...") is the source there, where claims take its antecedent."""
+    cue = doc[frame.cue[0]]
+    if cue.dep_ == "relcl":
+        for child in cue.children:
+            if child.dep_ == "nsubj" and child.tag_ in ("WP", "WDT"):
+                return child.i, child.i + 1
+    assert frame.source is not None
+    return frame.source[0], frame.source[1]
 
 
 def _match(gold: list[Attr], pred: list[Attr], same: Any) -> int:

@@ -152,3 +152,16 @@ def test_report_command_regenerates_without_nlp(example_run: Path, tmp_path: Pat
 def test_eval_rejects_unknown_task(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", "nonsense", "--data", str(tmp_path)])
     assert result.exit_code == 2 and "unknown task" in result.output
+
+
+def test_datasette_opens_the_store_with_full_text_search(example_run: Path) -> None:
+    import subprocess
+    import sys
+
+    datasette = Path(sys.executable).with_name("datasette")
+    query = "/collation/documents.json?_shape=array&_col=id&_search=fire"
+    out = subprocess.run([str(datasette), str(example_run / "collation.db"), "--get", query],
+                         check=True, capture_output=True, text=True, timeout=120)
+    rows = json.loads(out.stdout)
+    ids = {d["id"] for d in _load(example_run)["documents"]}
+    assert rows and {r["id"] for r in rows} <= ids

@@ -126,6 +126,54 @@ def test_time_conflict_only_for_disjoint_days() -> None:
     assert {v.span.doc for v in times[0].values} == {a.id, b.id}
 
 
+def test_time_conflict_across_propositions_needs_one_event() -> None:
+    # Alignment kept these apart; they share the verb "begin" and the noun "blaze".
+    a = doc("A", "The blaze at the timber yard outside Ravensholm began late on Friday.")
+    b = doc("B", "The blaze, which began on Saturday morning, destroyed two sawmills.")
+    # Another event on another day: no shared verb or noun, so no conflict.
+    c = doc("C", "Volunteers cleared the flooded road on Saturday.")
+
+    def day(d: Document, w: str, s: str) -> TimeValue:
+        return TimeValue(span(d, w), s, s, "day", s)
+    ca = claim(a, a.text[:-1], times=(day(a, "Friday", "2024-03-08"),))
+    cb = claim(b, b.text[:-1], times=(day(b, "Saturday", "2024-03-09"),))
+    cc = claim(c, c.text[:-1], times=(day(c, "Saturday", "2024-03-09"),))
+    found = find_conflicts([a, b, c], [ca, cb, cc], [one_prop(ca), one_prop(cb), one_prop(cc)])
+    times = [x for x in found if x.kind == "time"]
+    assert len(times) == 1
+    assert {v.span.doc for v in times[0].values} == {a.id, b.id}
+    # The same event on the same day is no conflict.
+    same = doc("D", "The blaze, which began on Friday evening, destroyed two sawmills.")
+    cs = claim(same, same.text[:-1], times=(day(same, "Friday", "2024-03-08"),))
+    assert find_conflicts([a, same], [ca, cs], [one_prop(ca), one_prop(cs)]) == []
+
+
+def test_counted_figures_compared_by_their_clause_across_propositions() -> None:
+    # One long sentence about several things against a short one: the claims are far
+    # apart, the clauses around "11 people" and "30 people" state one fact.
+    a = doc("A", "Two volunteers were hurt and 11 people were treated in hospital after a gas "
+                 "leak at the brewery in Ravensholm.")
+    b = doc("B", "In all, 30 people were taken to hospital with dizziness, the council said.")
+    c = doc("C", "Around 200 people were moved out of nearby homes.")
+    fit = doc("E", "In all, 12 people were taken to hospital with dizziness.")
+
+    def count(d: Document, w: str, v: float, thing: str) -> Quantity:
+        return Quantity(span(d, w), v, v, "count", "count", thing, None, v)
+    ca = claim(a, a.text[:-1], quantities=(count(a, "Two volunteers", 2, "volunteers"),
+                                           count(a, "11 people", 11, "people")))
+    cb = claim(b, "In all, 30 people were taken to hospital with dizziness",
+               quantities=(count(b, "30 people", 30, "people"),))
+    cc = claim(c, c.text[:-1], quantities=(count(c, "Around 200 people", 200, "people"),))
+    ce = claim(fit, fit.text[:-1], quantities=(count(fit, "12 people", 12, "people"),))
+    found = find_conflicts([a, b, c], [ca, cb, cc], [one_prop(ca), one_prop(cb), one_prop(cc)])
+    quantity = [x for x in found if x.kind == "quantity"]
+    # The evacuees (another clause, no shared noun) are not compared with the patients.
+    assert len(quantity) == 1
+    assert {v.span.text for v in quantity[0].values} == {"11 people", "30 people"}
+    # A compatible figure for the same fact is no conflict.
+    assert find_conflicts([a, fit], [ca, ce], [one_prop(ca), one_prop(ce)]) == []
+
+
 def test_denial_against_assertion_but_not_against_the_same_party() -> None:
     a = doc("A", "Voltaria denies that safety rules were broken.")
     b = doc("B", "Inspectors said that safety rules were broken at the plant.")

@@ -4,7 +4,14 @@ two reports of one fact state differently.
 Which claims are compared (``comparable_pairs``): two claims of different documents (or a
 headline and a body claim of one document) that are in one proposition and at least
 ``PAIR_SIM`` similar, or that are at least ``CROSS_SIM`` similar wherever alignment put
-them. A proposition can gather loosely related statements, and comparing their dates or
+them. For dates only (``event_pairs``), two dated claims at least ``PAIR_SIM`` similar
+are also compared when they share an event verb and a noun ("the fire started on
+Monday" / "the fire, which started on Tuesday"): a report giving another day for the
+same event is often worded apart enough for alignment to keep it separate. For counted
+figures only (``figure_pairs``), two figures of different documents are also compared
+when the clauses around them, figures left out, are at least ``FIGURE_SIM`` similar and
+share a noun besides the counted thing ("nine people were treated in hospital" inside a
+long sentence about something else, against "14 people were taken to hospital"). A proposition can gather loosely related statements, and comparing their dates or
 figures would report differences between two events as a conflict; two very similar
 claims that alignment kept apart (a headline against a body sentence) still describe one
 fact. Incompatible values found on such pairs are grouped into connected components, one
@@ -13,6 +20,7 @@ conflict each.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -25,6 +33,14 @@ from .conflict_story import Story, docs_of, make_conflict, make_value
 PAIR_SIM = 0.6
 #: Similarity at which any two claims are compared.
 CROSS_SIM = 0.7
+#: Similarity two clauses around counted figures need before the figures are compared.
+FIGURE_SIM = 0.7
+#: Where a clause ends: punctuation, coordinating and subordinating conjunctions.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?()\n\u2013\u2014]|\b(?:and|but|while|after|before|when|as|because|although|"
+    r"though|whereas|since|until)\b",
+    re.I,
+)
 
 
 class _Clash:
@@ -196,6 +212,29 @@ def comparable_pairs(story: Story) -> list[tuple[Claim, Claim]]:
     return pairs
 
 
+def event_pairs(story: Story) -> list[tuple[Claim, Claim]]:
+    """Dated claim pairs of different documents, at least ``PAIR_SIM`` similar, that
+    state one event: a shared verb stem (``Predicates.heads``) and a shared noun."""
+    import numpy as np
+
+    dated = [c for c in story.claims if rules.event_time(c) is not None]
+    if len(dated) < 2:
+        return []
+    vecs = story.vectors(claim_text(c) for c in dated)
+    story.prefetch_predicates(c.span.text for c in dated)
+    matrix = np.stack([vecs[claim_text(c)] for c in dated])
+    sim = matrix @ matrix.T
+    pairs = []
+    for i, j in zip(*np.nonzero(np.triu(sim >= PAIR_SIM, k=1)), strict=True):
+        a, b = dated[int(i)], dated[int(j)]
+        if a.span.doc == b.span.doc:
+            continue
+        pa, pb = story.predicates(a.span.text), story.predicates(b.span.text)
+        if pa.heads & pb.heads and pa.nouns & pb.nouns:
+            pairs.append((a, b))
+    return pairs
+
+
 def pair_conflicts(
     story: Story, pairs: list[tuple[Claim, Claim]], skip: set[tuple[str, int]]
 ) -> list[Conflict]:
@@ -203,14 +242,73 @@ def pair_conflicts(
     return (
         _quantity_conflicts(story, pairs, skip)
         + _place_conflicts(story, pairs)
-        + _time_conflicts(story, pairs)
+        + _time_conflicts(story, _union(pairs, event_pairs(story)))
     )
+
+
+def _union(
+    first: list[tuple[Claim, Claim]], second: list[tuple[Claim, Claim]]
+) -> list[tuple[Claim, Claim]]:
+    """Both pair lists, each unordered pair once, in first-seen order."""
+    seen: set[frozenset[str]] = set()
+    out = []
+    for a, b in first + second:
+        key = frozenset((a.id, b.id))
+        if key not in seen:
+            seen.add(key)
+            out.append((a, b))
+    return out
+
+
+def figure_clause(story: Story, claim: Claim, q: Any) -> str:
+    """The clause around a counted figure inside its claim, with the figure replaced by
+    the counted thing: "nine people were treated in hospital" -> "people were treated in
+    hospital", so that the number itself does not sway the comparison."""
+    text = story.docs[claim.span.doc].text
+    lo = claim.span.start
+    for match in _CLAUSE_BREAK.finditer(text, claim.span.start, q.span.start):
+        lo = match.end()
+    after = _CLAUSE_BREAK.search(text, q.span.end, claim.span.end)
+    hi = after.start() if after else claim.span.end
+    return " ".join(f"{text[lo:q.span.start]}{q.thing or ''}{text[q.span.end:hi]}".split())
+
+
+def figure_pairs(story: Story, skip: set[tuple[str, int]]) -> list[tuple[Any, Any]]:
+    """Counted figures of different documents whose clauses state one fact (see the
+    module docstring): ((claim, quantity), (claim, quantity)) pairs."""
+    import numpy as np
+
+    found = [
+        (c, q) for c in story.claims for q in c.quantities
+        if q.dimension == "count" and q.thing and (q.span.doc, q.span.start) not in skip
+        and c.span.start <= q.span.start and q.span.end <= c.span.end
+    ]
+    if len(found) < 2:
+        return []
+    clauses = [figure_clause(story, c, q) for c, q in found]
+    vecs = story.vectors(clauses)
+    story.prefetch_predicates(clauses)
+    matrix = np.stack([vecs[t] for t in clauses])
+    sim = matrix @ matrix.T
+    pairs = []
+    for i, j in zip(*np.nonzero(np.triu(sim >= FIGURE_SIM, k=1)), strict=True):
+        (ca, qa), (cb, qb) = found[int(i)], found[int(j)]
+        if ca.span.doc == cb.span.doc or not rules.same_thing(qa, qb):
+            continue
+        things = {(qa.thing or "").lower().rstrip("s"), (qb.thing or "").lower().rstrip("s")}
+        shared = story.predicates(clauses[int(i)]).nouns & story.predicates(clauses[int(j)]).nouns
+        if shared - things - rules.PEOPLE:
+            pairs.append((found[int(i)], found[int(j)]))
+    return pairs
 
 
 def _quantity_conflicts(
     story: Story, pairs: list[tuple[Claim, Claim]], skip: set[tuple[str, int]]
 ) -> list[Conflict]:
     clash = _Clash()
+    for (a, qa), (b, qb) in figure_pairs(story, skip):
+        if rules.quantities_compatible(qa, qb) is False:
+            clash.add((qa.span.doc, qa.span.start), (a, qa), (qb.span.doc, qb.span.start), (b, qb))
     for a, b in pairs:
         for qa in a.quantities:
             for qb in b.quantities:

@@ -26,6 +26,7 @@ from typing import Any
 from ..config import Options
 from ..ids import set_id
 from ..records import Claim, Document, Entity, Proposition
+from ..unionfind import DisjointSets
 from .common import claim_text, quote_words, same_wording, speaker_key, words
 from .similarity import similarity_matrix
 
@@ -205,20 +206,13 @@ def _merge_mutual(
 ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Merge two groups that each take a second member from the other: they are one
     proposition split by the clustering (two sets of wordings of one fact)."""
-    parent = {label: label for label in groups}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = DisjointSets(groups)
+    find = sets.find
 
     takes = {(labels[i], label) for label, members in extra.items() for i in members}
     for a, b in sorted(takes):
         if (b, a) in takes:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            sets.union(a, b)
     merged: dict[int, list[int]] = {}
     merged_extra: dict[int, list[int]] = {}
     for label in sorted(groups):

@@ -25,6 +25,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..records import Claim, Conflict, ConflictValue
+from ..unionfind import DisjointSets
 from . import conflict_rules as rules
 from .common import claim_text
 from .conflict_story import Story, docs_of, make_conflict, make_value
@@ -47,28 +48,15 @@ class _Clash:
     """Union-find over incompatible values: each connected component is one conflict."""
 
     def __init__(self) -> None:
-        self.parent: dict[Any, Any] = {}
+        self.sets: DisjointSets[Any] = DisjointSets()
         self.item: dict[Any, Any] = {}
 
-    def _find(self, x: Any) -> Any:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
     def add(self, ka: Any, a: Any, kb: Any, b: Any) -> None:
-        for k, v in ((ka, a), (kb, b)):
-            self.parent.setdefault(k, k)
-            self.item[k] = v
-        ra, rb = self._find(ka), self._find(kb)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        self.item[ka], self.item[kb] = a, b
+        self.sets.union(ka, kb)
 
     def groups(self) -> list[list[Any]]:
-        out: dict[Any, list[Any]] = defaultdict(list)
-        for k in sorted(self.parent):
-            out[self._find(k)].append(self.item[k])
-        return [out[r] for r in sorted(out)]
+        return [[self.item[k] for k in group] for group in self.sets.groups()]
 
 
 def distance_conflicts(story: Story, statements: list[rules.DistanceStatement]) -> list[Conflict]:

@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..records import CONFLICT_KINDS, Claim, Conflict, Document, Entity, Proposition
+from ..unionfind import DisjointSets
 from . import conflict_rules as rules
 from . import conflict_values as values_check
 from .common import (
@@ -180,13 +181,7 @@ def _polarity_conflicts(story: Story) -> list[Conflict]:
 def _quote_conflicts(story: Story) -> list[Conflict]:
     quotes = [c for c in story.claims if c.quote == "direct" and c.quote_span is not None]
     story.vectors(claim_text(c) for c in quotes)
-    parent = {c.id: c.id for c in quotes}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = DisjointSets(c.id for c in quotes)
 
     for i, a in enumerate(quotes):
         ka = speaker_key(a)
@@ -199,12 +194,10 @@ def _quote_conflicts(story: Story) -> list[Conflict]:
             if same_wording(wa, wb):
                 continue
             if word_overlap(wa, wb) >= QUOTE_OVERLAP or story.sim(claim_text(a), claim_text(b)) >= QUOTE_SIM:
-                ra, rb = find(a.id), find(b.id)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+                sets.union(a.id, b.id)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in quotes:
-        groups[find(c.id)].append(c)
+        groups[sets.find(c.id)].append(c)
     out = []
     for group in groups.values():
         if len({c.span.doc for c in group}) < 2:

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 
 from ..ids import set_id
 from ..records import Document
+from ..unionfind import DisjointSets
 from .attribution import quote_regions
 
 #: Consecutive identical words (outside quotes) that mark copied prose.
@@ -162,18 +163,8 @@ def document_origins(
 ) -> dict[str, str]:
     """Doc id -> origin id; see the module docstring for the rules."""
     ids = sorted({d.id for d in documents})
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
+    sets = DisjointSets(ids)
+    find, union = sets.find, sets.union
 
     # 1. near-duplicate groups (given, else computed by the stories stage's module)
     groups = near_duplicates

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..records import Document, Mention
+from ..unionfind import DisjointSets
 from . import aliases as alias_rules
 from . import names
 from .gazetteer import Gazetteer, capital_country, capital_name, country_name
@@ -54,29 +55,11 @@ def label_class(label: str) -> str:
     return _LABEL_CLASS.get(label, label.lower())
 
 
-class UnionFind:
+class UnionFind(DisjointSets[int]):
     """Disjoint sets over 0..n-1; ``groups`` lists members sorted, groups by first member."""
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # The smaller index stays root so results do not depend on union order.
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> list[list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            out.setdefault(self.find(i), []).append(i)
-        return [out[k] for k in sorted(out)]
+        super().__init__(range(n))
 
 
 @dataclass
@@ -152,18 +135,8 @@ def cluster_document(document: Document, mentions: Sequence[Mention]) -> list[Cl
     pronoun = [is_pronoun(m.text) for m in mentions]
     nominal = [is_nominal(m) for m in mentions]
     metonym = [_metonym(m, keys[i]) for i, m in enumerate(mentions)]
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    sets = UnionFind(n)
+    find, union = sets.find, sets.union
 
     def cls(i: int) -> str:
         return "metonym" if metonym[i] else label_class(mentions[i].label)

@@ -26,6 +26,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..ids import set_id
 from ..records import Document
+from ..unionfind import DisjointSets
 from .features import body_text
 
 #: Share of the shorter text's shingles found in the longer that marks a truncated copy.
@@ -69,13 +70,8 @@ def near_duplicate_groups(
     # LSH at a lower threshold than the confirmation test, so that truncated copies (high
     # containment, lower Jaccard) still come up as candidates.
     lsh = MinHashLSH(threshold=max(0.1, min(threshold, 0.9) * 0.6), num_perm=num_perm)
-    parent = {doc_id: doc_id for doc_id in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    copies = DisjointSets(ids)
+    find = copies.find
 
     for doc_id in ids:
         signature = MinHash(num_perm=num_perm, seed=SEED)
@@ -84,9 +80,7 @@ def near_duplicate_groups(
         if sets[doc_id]:
             for other in sorted(lsh.query(signature)):
                 if _is_duplicate(sets[doc_id], sets[other], threshold):
-                    a, b = find(doc_id), find(other)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+                    copies.union(doc_id, other)
             lsh.insert(doc_id, signature)
     members: dict[str, list[str]] = {}
     for doc_id in ids:

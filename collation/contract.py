@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .records import Analysis, Claim, Entity, Proposition, Quantity, Span, TimeValue
+from .records import (
+    Analysis,
+    Claim,
+    Conflict,
+    Document,
+    Entity,
+    Proposition,
+    Quantity,
+    Skipped,
+    Span,
+    Story,
+    TimelineEntry,
+    TimeValue,
+)
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -24,7 +38,7 @@ def _span(s: Span) -> dict[str, Any]:
     return {"doc": s.doc, "start": s.start, "end": s.end, "text": s.text}
 
 
-def _time(t: TimeValue) -> dict[str, Any]:
+def time_json(t: TimeValue) -> dict[str, Any]:
     return {
         "start": t.start,
         "end": t.end,
@@ -39,7 +53,7 @@ def _time(t: TimeValue) -> dict[str, Any]:
     }
 
 
-def _quantity(q: Quantity) -> dict[str, Any]:
+def quantity_json(q: Quantity) -> dict[str, Any]:
     return {
         "text": q.span.text,
         "low": q.low,
@@ -54,7 +68,7 @@ def _quantity(q: Quantity) -> dict[str, Any]:
     }
 
 
-def _entity(e: Entity) -> dict[str, Any]:
+def entity_json(e: Entity) -> dict[str, Any]:
     return {
         "id": e.id,
         "name": e.name,
@@ -109,7 +123,7 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return sorted(v for v, n in counts.items() if n == best)[0]
 
 
-def _proposition(p: Proposition, claims: dict[str, Claim]) -> dict[str, Any]:
+def proposition_json(p: Proposition, claims: dict[str, Claim]) -> dict[str, Any]:
     members = [claims[c] for c in p.claims if c in claims]
     modalities = sorted({c.modality for c in members})
     times = [t for c in members for t in c.times]
@@ -124,14 +138,72 @@ def _proposition(p: Proposition, claims: dict[str, Claim]) -> dict[str, Any]:
         "speaker": _most_common(c.chain[0].entity if c.chain else None for c in members),
         "modality": modalities[0] if len(modalities) == 1 else "mixed",
         "modalities": modalities,
-        "time": _time(times[0]) if times else None,
-        "quantities": [_quantity(q) for q in quantities],
+        "time": time_json(times[0]) if times else None,
+        "quantities": [quantity_json(q) for q in quantities],
         "entities": sorted({e for c in members for e in (*c.entities, *c.places)}),
         "single_source": p.single_source,
         "independent_sources": len(p.origins),
         "origins": list(p.origins),
         "same_quote_variants": p.same_quote_variants,
     }
+
+
+def document_json(d: Document, origin: str | None, story: str | None) -> dict[str, Any]:
+    """One entry of ``documents``."""
+    return {
+        "id": d.id,
+        "source": d.source,
+        "title": d.title,
+        "outlet": d.outlet,
+        "url": d.url,
+        "published": d.published,
+        "published_basis": d.published_basis,
+        "published_confidence": d.published_confidence,
+        "language": d.language,
+        "format": d.format,
+        "author": d.author,
+        "origin": origin,
+        "story": story,
+        "text": d.text,
+        "segments": [
+            {"start": s.start, "end": s.end, "kind": s.kind, "reason": s.reason} for s in d.segments
+        ],
+    }
+
+
+def conflict_json(x: Conflict, proposition_of: Mapping[str, str]) -> dict[str, Any]:
+    """One entry of ``conflicts``; ``proposition_of`` maps its claims to propositions."""
+    return {
+        "id": x.id,
+        "kind": x.kind,
+        "summary": x.summary,
+        "claims": sorted({proposition_of.get(c, c) for c in x.claims}),
+        "statements": list(x.claims),
+        "values": [{**_span(v.span), "normalized": v.normalized} for v in x.values],
+        "reference": x.reference,
+    }
+
+
+def timeline_json(t: TimelineEntry, proposition_of: Mapping[str, str]) -> dict[str, Any]:
+    """One entry of ``timeline``."""
+    return {
+        "start": t.start,
+        "end": t.end,
+        "label": t.label,
+        "precision": t.precision,
+        "claims": sorted({proposition_of.get(c, c) for c in t.claims}),
+        "docs": list(t.docs),
+    }
+
+
+def story_json(s: Story) -> dict[str, Any]:
+    """One entry of ``stories``."""
+    return {"id": s.id, "label": s.label, "start": s.start, "end": s.end, "documents": list(s.documents)}
+
+
+def skipped_json(s: Skipped) -> dict[str, Any]:
+    """One entry of ``skipped``."""
+    return {"source": s.source, "code": s.code, "reason": s.reason}
 
 
 def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
@@ -143,60 +215,42 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "generator": f"collation {__version__}",
         "documents": [
-            {
-                "id": d.id,
-                "source": d.source,
-                "title": d.title,
-                "outlet": d.outlet,
-                "url": d.url,
-                "published": d.published,
-                "published_basis": d.published_basis,
-                "published_confidence": d.published_confidence,
-                "language": d.language,
-                "format": d.format,
-                "author": d.author,
-                "origin": analysis.origins.get(d.id),
-                "story": story_of.get(d.id),
-                "text": d.text,
-                "segments": [
-                    {"start": s.start, "end": s.end, "kind": s.kind, "reason": s.reason} for s in d.segments
-                ],
-            }
+            document_json(d, analysis.origins.get(d.id), story_of.get(d.id))
             for d in analysis.documents
         ],
-        "entities": [_entity(e) for e in analysis.entities],
-        "claims": [_proposition(p, claims) for p in analysis.propositions],
-        "conflicts": [
-            {
-                "id": x.id,
-                "kind": x.kind,
-                "summary": x.summary,
-                "claims": sorted({proposition_of.get(c, c) for c in x.claims}),
-                "statements": list(x.claims),
-                "values": [{**_span(v.span), "normalized": v.normalized} for v in x.values],
-                "reference": x.reference,
-            }
-            for x in analysis.conflicts
-        ],
-        "timeline": [
-            {
-                "start": t.start,
-                "end": t.end,
-                "label": t.label,
-                "precision": t.precision,
-                "claims": sorted({proposition_of.get(c, c) for c in t.claims}),
-                "docs": list(t.docs),
-            }
-            for t in analysis.timeline
-        ],
-        "stories": [
-            {"id": s.id, "label": s.label, "start": s.start, "end": s.end, "documents": list(s.documents)}
-            for s in analysis.stories
-        ],
-        "times": [_time(t) for t in analysis.times],
-        "quantities": [_quantity(q) for q in analysis.quantities],
-        "skipped": [{"source": s.source, "code": s.code, "reason": s.reason} for s in analysis.skipped],
+        "entities": [entity_json(e) for e in analysis.entities],
+        "claims": [proposition_json(p, claims) for p in analysis.propositions],
+        "conflicts": [conflict_json(x, proposition_of) for x in analysis.conflicts],
+        "timeline": [timeline_json(t, proposition_of) for t in analysis.timeline],
+        "stories": [story_json(s) for s in analysis.stories],
+        "times": [time_json(t) for t in analysis.times],
+        "quantities": [quantity_json(q) for q in analysis.quantities],
+        "skipped": [skipped_json(s) for s in analysis.skipped],
     }
+
+
+def write_json(path: Path, sections: Iterable[tuple[str, Any]]) -> Path:
+    """Write ``{key: value, ...}`` to ``path`` exactly as ``dumps`` would, streaming.
+
+    A value that is an iterator (not a list) is written item by item, so a section of
+    any size never has to be held in memory at once.
+    """
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("{")
+        for number, (key, value) in enumerate(sections):
+            fh.write(("," if number else "") + "\n  " + json.dumps(key, ensure_ascii=False) + ": ")
+            if not isinstance(value, Iterator):
+                fh.write(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+                continue
+            empty = True
+            for item in value:
+                # Newlines inside strings are escaped, so every raw newline is layout.
+                text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                fh.write(("[\n    " if empty else ",\n    ") + text)
+                empty = False
+            fh.write("[]" if empty else "\n  ]")
+        fh.write("\n}\n")
+    return path
 
 
 def dumps(data: dict[str, Any]) -> str:

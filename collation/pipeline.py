@@ -63,6 +63,9 @@ class RunSummary:
     outputs: tuple[Path, ...]
     seconds: float
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage; per-story stages are summed over worker processes."""
+    analyse_seconds: float = 0.0
+    """Wall time of the per-story analysis (all workers together)."""
 
 
 class _Run:
@@ -145,11 +148,26 @@ def _story_stage(stage: str, story: Story, default: Any, func: Callable[[], Any]
         run.timed(stage, started)
 
 
+def new_run(progress: Progress | None = None) -> _Run:
+    """Fresh bookkeeping (failures, stage seconds) for a run or one worker's story."""
+    return _Run(progress)
+
+
 def analyse_story(
-    story: Story, documents: Sequence[Document], options: Options, run: _Run | None = None
+    story: Story,
+    documents: Sequence[Document],
+    options: Options,
+    run: _Run | None = None,
+    *,
+    n_process: int = 1,
 ) -> tuple[list[Document], StoryResults]:
-    """Every per-story stage, in dependency order. Returns updated documents and results."""
+    """Every per-story stage, in dependency order. Returns updated documents and results.
+
+    ``n_process`` spaCy processes parse the story (``workers.analyse_stories`` uses more
+    than one only for a large story analysed alone).
+    """
     from .claims.align import align_claims
+    from .claims.common import clear_embedding_cache
     from .claims.conflicts import find_conflicts
     from .claims.extract import extract_claims
     from .claims.independence import document_origins
@@ -164,13 +182,16 @@ def analyse_story(
     from .stories.dedup import near_duplicate_groups
 
     run = run or _Run(None)
+    # A story's result must not depend on which stories this process analysed before
+    # (vectors of one text can differ in the last bits with the batch it was embedded in).
+    clear_embedding_cache()
     docs = sorted(documents, key=lambda d: d.id)
     docs = _story_stage("pubdate", story, docs, lambda: list(infer_publication_dates(docs)), run)
 
     started = time.perf_counter()
     try:
         parsed = parse_documents(
-            docs, load_spacy(options.spacy_model), batch_size=options.batch_size, n_process=_procs(options)
+            docs, load_spacy(options.spacy_model), batch_size=options.batch_size, n_process=n_process
         )
     except CollationError:
         raise  # a missing model is the user's to fix, not a per-story hiccup
@@ -236,12 +257,6 @@ def analyse_story(
     )
 
 
-def _procs(options: Options) -> int:
-    import os
-
-    return options.workers if options.workers > 0 else (os.cpu_count() or 1)
-
-
 def collate(
     paths: Sequence[str],
     out_dir: Path | str,
@@ -253,6 +268,7 @@ def collate(
 ) -> RunSummary:
     """Run the whole job on ``paths`` into ``out_dir`` (store, collation.json, reports)."""
     from .stories.cluster import ClusterState, cluster_stories
+    from .workers import analyse_stories
 
     options = options or Options()
     out = Path(out_dir)
@@ -286,12 +302,16 @@ def collate(
         store.set_stories(stories)
 
         todo = [s for s in stories if s.id in changed or rebuild or s.id == options.story]
-        for number, story in enumerate(todo, 1):
-            run.progress("analyse", number - 1, len(todo))
-            docs, results = analyse_story(story, store.load_documents(story.documents), options, run)
-            store.upsert_documents(docs)
-            store.replace_story(results)
-        run.progress("analyse", len(todo), len(todo))
+        run.progress("analyse", 0, len(todo))
+        started = time.perf_counter()
+        for number, outcome in enumerate(analyse_stories(todo, store.path, options), 1):
+            run.failures.extend(outcome.failures)
+            for stage, seconds in outcome.seconds.items():
+                run.seconds[stage] = run.seconds.get(stage, 0.0) + seconds
+            store.upsert_documents(outcome.documents)
+            store.replace_story(outcome.results)
+            run.progress("analyse", number, len(todo))
+        analyse_wall = time.perf_counter() - started
 
         started = time.perf_counter()
         outputs = write_outputs(store, out, options)
@@ -308,28 +328,30 @@ def collate(
         outputs=tuple(outputs),
         seconds=time.perf_counter() - t0,
         stage_seconds=dict(run.seconds),
+        analyse_seconds=analyse_wall,
     )
 
 
 def write_outputs(store: Store, out: Path, options: Options) -> list[Path]:
-    """collation.json plus the reports, all from the store (so ``collate report`` shares it)."""
+    """collation.json plus the reports, all from the store (so ``collate report`` shares it).
+
+    With several stories, each also gets its own folder under ``stories/``; those are
+    written by worker processes (``workers.write_story_reports``).
+    """
     from .contract import analysis_to_json, dumps
     from .report import write_reports
+    from .workers import write_story_reports
 
-    analysis = store.read_analysis()
-    json_path = out / JSON_NAME
-    json_path.write_text(dumps(analysis_to_json(analysis)), encoding="utf-8")
-    written = [json_path]
     if options.story is not None:
-        story_analysis = store.read_analysis(options.story)
-        written += write_reports(story_analysis, out / "stories" / options.story)
-    elif len(analysis.stories) > 1:
-        for story in analysis.stories:
-            written += write_reports(store.read_analysis(story.id), out / "stories" / story.id)
-        written += write_reports(analysis, out, story_index=analysis.stories)
-    else:
-        written += write_reports(analysis, out)
-    return written
+        json_path = out / JSON_NAME
+        json_path.write_text(dumps(analysis_to_json(store.read_analysis())), encoding="utf-8")
+        return [json_path, *write_story_reports([options.story], store.path, out, options)]
+    stories = store.stories()
+    if len(stories) > 1:
+        # None stands for the whole store's report and index (it writes collation.json
+        # too); a worker writes it while others write the stories' folders.
+        return write_story_reports([None, *[s.id for s in stories]], store.path, out, options)
+    return write_reports(store.read_analysis(), out)
 
 
 def load_analysis(out_dir: Path | str, story: str | None = None) -> Analysis:

@@ -7,6 +7,7 @@ import difflib
 import re
 import unicodedata
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Any
 
 from ..records import Claim
@@ -26,9 +27,15 @@ def claim_text(claim: Claim) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, accents folded."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
+    # The conflict checks ask for the words of one claim once per pair it is in.
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(folded)]
+    return tuple(w.lower().replace("\u2019", "'") for w in _WORD.findall(folded))
 
 
 def speaker_key(claim: Claim) -> str | None:

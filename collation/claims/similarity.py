@@ -9,7 +9,7 @@
 * ``words``: weighted overlap of content words (five-letter stems);
 * ``slots``: mean agreement of what both claims fill: named entities of one kind
   (``entity_agreement``; nearby places and a capital used for its government count as
-  one), a time, a figure (``slot_agreement``). Without slots the slot weight goes to the
+  one), a time, a figure (``_slot_agreement``). Without slots the slot weight goes to the
   embedding.
 
 Words and entities are weighted by how much they say about *which fact* a claim states,
@@ -40,6 +40,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..config import Options
@@ -187,15 +188,7 @@ def background_rarity(texts: Sequence[str]) -> dict[str, float]:
     }
 
 
-def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
-    """Weighted Dice overlap of two key sets."""
-    if not a or not b:
-        return 0.0
-    wa = sum(weight.get(k, 0.0) for k in sorted(a))
-    wb = sum(weight.get(k, 0.0) for k in sorted(b))
-    if wa + wb <= 0:
-        return 0.0
-    return 2 * sum(weight.get(k, 0.0) for k in sorted(a & b)) / (wa + wb)
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 def entity_agreement(
@@ -213,15 +206,40 @@ def entity_agreement(
     something in different towns disagree.
     """
     kinds = kind or {}
+    return _group_agreement(
+        _kind_groups(a, weight, kinds), _kind_groups(b, weight, kinds), weight, reference
+    )
+
+
+def _kind_groups(
+    keys: frozenset[str], weight: Mapping[str, float], kinds: Mapping[str, str]
+) -> dict[str, tuple[frozenset[str], float]]:
+    """Entity kind -> the keys of that kind and their summed weight."""
+    by_kind: dict[str, set[str]] = {}
+    for key in keys:
+        by_kind.setdefault(kinds.get(key, "other"), set()).add(key)
+    return {
+        group: (frozenset(members), sum(weight.get(k, 0.0) for k in sorted(members)))
+        for group, members in by_kind.items()
+    }
+
+
+def _group_agreement(
+    ga_map: Mapping[str, tuple[frozenset[str], float]],
+    gb_map: Mapping[str, tuple[frozenset[str], float]],
+    weight: Mapping[str, float], reference: float,
+) -> float | None:
+    """``entity_agreement`` on keys already grouped by kind (``_kind_groups``)."""
     scores = []
-    for group in sorted({kinds.get(k, "other") for k in a | b}):
-        ga = frozenset(k for k in a if kinds.get(k, "other") == group)
-        gb = frozenset(k for k in b if kinds.get(k, "other") == group)
-        wa = sum(weight.get(k, 0.0) for k in sorted(ga))
-        wb = sum(weight.get(k, 0.0) for k in sorted(gb))
+    for group in sorted(ga_map.keys() | gb_map.keys()):
+        ga, wa = ga_map.get(group, (_NO_KEYS, 0.0))
+        gb, wb = gb_map.get(group, (_NO_KEYS, 0.0))
         if reference > 0 and min(wa, wb) < ENTITY_MIN * reference:
             continue
-        scores.append(weighted_overlap(ga, gb, weight))
+        if not ga or not gb or wa + wb <= 0:
+            scores.append(0.0)  # weighted Dice of an empty side
+        else:
+            scores.append(2 * sum(weight.get(k, 0.0) for k in sorted(ga & gb)) / (wa + wb))
     return sum(scores) / len(scores) if scores else None
 
 
@@ -239,37 +257,6 @@ def entity_kinds(entities: Sequence[Entity], keymap: Mapping[str, str]) -> dict[
     return out
 
 
-def slot_agreement(
-    a: Claim, b: Claim, keys_a: frozenset[str], keys_b: frozenset[str],
-    weight: Mapping[str, float] | None = None, reference: float = 0.0,
-    kind: Mapping[str, str] | None = None,
-) -> float | None:
-    """Mean agreement of the slots both claims fill, or None when they share none.
-
-    Entities count by ``entity_agreement``. Times and figures count fully when both
-    claims give the same value and ``SLOT_FILLED`` when both fill the slot with different
-    values (both dated; both give a figure of one unit and thing): a disagreeing value
-    must not pull two reports of one fact apart, or the conflict between them would never
-    be found, but "hundreds of drones" twice is better evidence than "hundreds" against
-    "400".
-    """
-    scores = []
-    if keys_a and keys_b:
-        if weight is None:
-            scores.append(len(keys_a & keys_b) / len(keys_a | keys_b))
-        else:
-            agreement = entity_agreement(keys_a, keys_b, weight, reference, kind)
-            if agreement is not None:
-                scores.append(agreement)
-    ta, tb = rules.event_time(a), rules.event_time(b)
-    if ta is not None and tb is not None:
-        scores.append(1.0 if _same_time(ta, tb) else SLOT_FILLED)
-    same_slot = _same_slot_quantities(a, b)
-    if same_slot:
-        scores.append(1.0 if any(_same_value(x, y) for x, y in same_slot) else SLOT_FILLED)
-    return sum(scores) / len(scores) if scores else None
-
-
 def _same_time(ta: Any, tb: Any) -> bool:
     return bool((ta.start, ta.end) == (tb.start, tb.end))
 
@@ -283,22 +270,6 @@ def _same_slot_quantities(a: Claim, b: Claim) -> list[tuple[Any, Any]]:
         (x, y) for x in a.quantities for y in b.quantities
         if rules.quantities_compatible(x, y) is not None and rules.same_thing(x, y)
     ]
-
-
-def specific_evidence(
-    a: Claim, b: Claim, items_a: frozenset[str], items_b: frozenset[str],
-    specificity: Mapping[str, float], shared_place: bool,
-) -> bool:
-    """Whether two claims share something that picks out one fact: a specific word or
-    entity, the same figure or date, or a specific place they locate something at."""
-    if shared_place:
-        return True
-    if any(specificity.get(k, 0.0) >= SPECIFIC_MIN for k in items_a & items_b):
-        return True
-    ta, tb = rules.event_time(a), rules.event_time(b)
-    if ta is not None and tb is not None and _same_time(ta, tb):
-        return True
-    return any(_same_value(x, y) for x, y in _same_slot_quantities(a, b))
 
 
 #: "This is (the) (Russian) X": a copula naming the place identifies where something is.
@@ -377,29 +348,36 @@ def similarity_matrix(
     slot = np.zeros((n, n), dtype="float32")
     has_slot = np.zeros((n, n), dtype=bool)
     adjust = np.zeros((n, n), dtype="float32")
+    pre = [
+        _Precomputed.of(c, k, st, it, weight, specificity, kinds)
+        for c, k, st, it in zip(claims, keys, stems, items, strict=True)
+    ]
+    cos_rows = cos.tolist()  # Python floats: indexing a numpy array per pair is slow
     for i in range(n):
+        pi, row = pre[i], cos_rows[i]
         for j in range(i + 1, n):
-            lex[i, j] = lex[j, i] = weighted_overlap(stems[i], stems[j], weight)
-            value = slot_agreement(
-                claims[i], claims[j], keys[i], keys[j], weight, reference, kinds
-            )
+            pj = pre[j]
+            shared = stems[i] & stems[j]
+            if shared and pi.stem_weight + pj.stem_weight > 0:
+                lex[i, j] = lex[j, i] = (
+                    2 * sum(weight.get(k, 0.0) for k in sorted(shared))
+                    / (pi.stem_weight + pj.stem_weight)
+                )
+            value = _slot_agreement(claims[i], claims[j], pi, pj, weight, reference)
             if value is not None:
                 slot[i, j] = slot[j, i] = value
                 has_slot[i, j] = has_slot[j, i] = True
             place = max(
                 (place_spec.get(p, 1.0) for p in places[i] & places[j]), default=0.0
-            ) if docs[i] != docs[j] else 0.0
+            ) if places[i] and docs[i] != docs[j] else 0.0
             shared_place = place >= SPECIFIC_MIN
             delta = 0.0
-            if shared_place and float(cos[i, j]) >= PLACE_MIN_COSINE:
+            if shared_place and row[j] >= PLACE_MIN_COSINE:
                 # In full for a place as specific as a fact; less for the story's
                 # recurring places.
                 delta += PLACE_BONUS * (place - SPECIFIC_MIN) / (1.0 - SPECIFIC_MIN)
-            if (
-                float(cos[i, j]) < STRONG_COSINE
-                and not specific_evidence(
-                    claims[i], claims[j], items[i], items[j], specificity, shared_place,
-                )
+            if row[j] < STRONG_COSINE and not _specific_evidence(
+                claims[i], claims[j], pi, pj, shared_place
             ):
                 delta -= TOPIC_PENALTY
             adjust[i, j] = adjust[j, i] = delta
@@ -416,6 +394,74 @@ def similarity_matrix(
         sim[i, j] = sim[j, i] = max(float(sim[i, j]), SAME_QUOTE_SIM)
     np.fill_diagonal(sim, 1.0)
     return sim
+
+
+@dataclass(frozen=True, slots=True)
+class _Precomputed:
+    """What the pair loop of ``similarity_matrix`` needs of one claim, computed once
+    (the loop is quadratic in the story's claims)."""
+
+    stem_weight: float
+    keys: frozenset[str]
+    groups: dict[str, tuple[frozenset[str], float]]
+    """Entity kind -> the claim's keys of that kind and their weight."""
+    specific: frozenset[str]
+    """Items specific enough to pick out one fact (``SPECIFIC_MIN``)."""
+    time: Any
+
+    @classmethod
+    def of(
+        cls, claim: Claim, keys: frozenset[str], stems: frozenset[str], items: frozenset[str],
+        weight: Mapping[str, float], specificity: Mapping[str, float], kinds: Mapping[str, str],
+    ) -> _Precomputed:
+        return cls(
+            stem_weight=sum(weight.get(k, 0.0) for k in sorted(stems)),
+            keys=keys,
+            groups=_kind_groups(keys, weight, kinds),
+            specific=frozenset(k for k in items if specificity.get(k, 0.0) >= SPECIFIC_MIN),
+            time=rules.event_time(claim),
+        )
+
+
+def _slot_agreement(
+    a: Claim, b: Claim, pa: _Precomputed, pb: _Precomputed,
+    weight: Mapping[str, float], reference: float,
+) -> float | None:
+    """Mean agreement of the slots both claims fill, or None when they share none.
+
+    Entities count by ``entity_agreement``. Times and figures count fully when both
+    claims give the same value and ``SLOT_FILLED`` when both fill the slot with different
+    values (both dated; both give a figure of one unit and thing): a disagreeing value
+    must not pull two reports of one fact apart, or the conflict between them would never
+    be found, but "hundreds of drones" twice is better evidence than "hundreds" against
+    "400".
+    """
+    scores = []
+    if pa.keys and pb.keys:
+        agreement = _group_agreement(pa.groups, pb.groups, weight, reference)
+        if agreement is not None:
+            scores.append(agreement)
+    if pa.time is not None and pb.time is not None:
+        scores.append(1.0 if _same_time(pa.time, pb.time) else SLOT_FILLED)
+    if a.quantities and b.quantities:
+        same_slot = _same_slot_quantities(a, b)
+        if same_slot:
+            scores.append(1.0 if any(_same_value(x, y) for x, y in same_slot) else SLOT_FILLED)
+    return sum(scores) / len(scores) if scores else None
+
+
+def _specific_evidence(
+    a: Claim, b: Claim, pa: _Precomputed, pb: _Precomputed, shared_place: bool
+) -> bool:
+    """Whether two claims share something that picks out one fact: a specific word or
+    entity, the same figure or date, or a specific place they locate something at."""
+    if shared_place or pa.specific & pb.specific:
+        return True
+    if pa.time is not None and pb.time is not None and _same_time(pa.time, pb.time):
+        return True
+    if not (a.quantities and b.quantities):
+        return False
+    return any(_same_value(x, y) for x, y in _same_slot_quantities(a, b))
 
 
 def same_quote_pairs(claims: Sequence[Claim], cos: Any) -> list[tuple[int, int]]:

@@ -403,6 +403,12 @@ def _registry():  # type: ignore[no-untyped-def]
     return pint.UnitRegistry()
 
 
+def warm_units() -> None:
+    """Build the unit registry now (worker processes then share it instead of each
+    building its own)."""
+    _registry()
+
+
 def convert(value: float, spec: UnitSpec) -> float:
     """``value`` in ``spec`` expressed in the normalised unit (offset scales for temperature)."""
     if spec.name == "fahrenheit":

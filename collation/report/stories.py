@@ -24,8 +24,15 @@ def story_href(story: Story) -> str:
     return f"stories/{quote(story.id, safe='')}/report.html"
 
 
-def index_html(analysis: Analysis, stories: Sequence[Story], *, title: str, generator: str) -> str:
-    """The story list: label, period, size, outlets, each linking to its own report."""
+def index_html(
+    analysis: Analysis, stories: Sequence[Story], *, title: str, generator: str,
+    combined: bool = True,
+) -> str:
+    """The story list: label, period, size, outlets, each linking to its own report.
+
+    ``combined`` is False when the corpus was too large for one report on all documents
+    (``Options.combined_report_max``); the page then says where everything else is.
+    """
     outlets = {d.id: outlet_of(d) for d in analysis.documents}
     ordered = sorted(stories, key=lambda s: (-len(s.documents), s.start or "", s.label, s.id))
     rows = []
@@ -51,8 +58,14 @@ def index_html(analysis: Analysis, stories: Sequence[Story], *, title: str, gene
         f"<title>{esc(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         "<div class='wrap'><header class='masthead'><p class='kicker'>Collated news reports</p>"
         f"<h1>{bdi(title)}</h1><p class='period'>{len(ordered)} stories from "
-        f"{len(analysis.documents)} documents. <a href='report.html'>Report on all documents"
-        "</a></p></header>\n<main><section id='stories'><h2>Stories</h2>"
+        f"{len(analysis.documents)} documents. "
+        + (
+            "<a href='report.html'>Report on all documents</a>"
+            if combined
+            else "Too many documents for one report on all of them: each story has its own, "
+            "and <code>collation.json</code> and <code>collation.db</code> hold everything."
+        )
+        + "</p></header>\n<main><section id='stories'><h2>Stories</h2>"
         "<table class='data'><thead><tr><th>Story</th><th>Period</th>"
         "<th class='num'>Documents</th><th>Outlets</th></tr></thead><tbody>"
         + "".join(rows)

@@ -60,10 +60,18 @@ class StoryResults:
 class Store:
     """A collation SQLite database (WAL, foreign keys, versioned migrations)."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        """Open (creating and migrating) the store; ``readonly`` opens an existing one
+        for reading only, as worker processes do while the main process writes."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if readonly:
+                self.conn = sqlite3.connect(
+                    f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+                )
+                self.conn.execute("PRAGMA query_only=ON")
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
@@ -166,6 +174,13 @@ class Store:
                 "INSERT OR REPLACE INTO skipped (source, code, reason) VALUES (?,?,?)",
                 [(s.source, s.code, s.reason) for s in skipped],
             )
+
+    def skipped(self) -> list[Skipped]:
+        """Inputs the latest run could not read, by source."""
+        return [
+            Skipped(source=r[0], reason=r[2], code=r[1] or "")
+            for r in self.conn.execute("SELECT source, code, reason FROM skipped ORDER BY source")
+        ]
 
     # -- state -------------------------------------------------------------
     def get_state(self, key: str) -> str | None:
@@ -331,16 +346,22 @@ class Store:
             scope, params = "", []
 
         def per_doc(cls: type[T], table: str) -> list[T]:
-            rows = self._records(cls, f'SELECT record FROM {table} ORDER BY doc_id, start, "end", rowid')
-            return [r for r in rows if _doc_of(r) in doc_ids]
+            order = 'ORDER BY doc_id, start, "end", rowid'
+            if story_id is None:
+                return self._records(cls, f"SELECT record FROM {table} {order}")
+            # Filter in SQL (indexed on doc_id): reading every row to keep one story's made
+            # writing per-story reports quadratic in the number of stories.
+            return self._records(
+                cls,
+                f"SELECT record FROM {table} WHERE doc_id IN "
+                f"(SELECT doc_id FROM story_documents WHERE story_id=?) {order}",
+                [story_id],
+            )
 
         entities = _merge_entities(
             self._records(Entity, f"SELECT record FROM entities {scope} ORDER BY id, story_id", params)
         )
-        skipped = [
-            Skipped(source=r[0], reason=r[2], code=r[1] or "")
-            for r in self.conn.execute("SELECT source, code, reason FROM skipped ORDER BY source")
-        ]
+        skipped = self.skipped()
         origins = {
             r[0]: r[1]
             for r in self.conn.execute("SELECT doc_id, origin FROM origins ORDER BY doc_id")
@@ -371,11 +392,6 @@ class Store:
 
 def _timeline_key(t: TimelineEntry) -> tuple[str, str, str, tuple[str, ...]]:
     return (t.start or "", t.end or "", t.label, t.docs)
-
-
-def _doc_of(record: Any) -> str:
-    span = getattr(record, "span", None)
-    return str(span.doc if span is not None else record.doc)
 
 
 def _merge_entities(entities: list[Entity]) -> list[Entity]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -60,6 +61,14 @@ def _is_duplicate(a: frozenset[str], b: frozenset[str], threshold: float) -> boo
     return smaller >= MIN_CONTAINED and inter / smaller >= CONTAINMENT
 
 
+@lru_cache(maxsize=8)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands and rows for ``threshold`` (datasketch finds them by numerical
+    integration, which took longer than the rest of a small story's deduplication)."""
+    lsh = MinHashLSH(threshold=max(0.1, min(threshold, 0.9) * 0.6), num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
+
+
 def near_duplicate_groups(
     documents: Sequence[Document], *, threshold: float = 0.7, num_perm: int = 128
 ) -> dict[str, str]:
@@ -69,7 +78,7 @@ def near_duplicate_groups(
     sets = {doc_id: shingles(body_text(by_id[doc_id])) for doc_id in ids}
     # LSH at a lower threshold than the confirmation test, so that truncated copies (high
     # containment, lower Jaccard) still come up as candidates.
-    lsh = MinHashLSH(threshold=max(0.1, min(threshold, 0.9) * 0.6), num_perm=num_perm)
+    lsh = MinHashLSH(num_perm=num_perm, params=_lsh_params(threshold, num_perm))
     copies = DisjointSets(ids)
     find = copies.find
 

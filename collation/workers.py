@@ -18,6 +18,7 @@ the per-process embedding cache is cleared before every story (``analyse_story``
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Options
+from .errors import CollationError
 from .records import Document, Story
 from .report import write_reports
 from .store import Store
@@ -67,9 +69,17 @@ def warm_up(options: Options) -> None:
     from .resolve.gazetteer import default_gazetteer
 
     load_spacy(options.spacy_model)
+    with contextlib.suppress(CollationError):  # the conflict checks' lemmatiser
+        load_spacy()
     embed(["warm up"], options.embedding_model)
-    default_gazetteer()
+    default_gazetteer().prepare()
     warm_units()
+    try:  # word frequencies for claim similarity (optional dependency)
+        from wordfreq import zipf_frequency
+
+        zipf_frequency("warm", "en")
+    except ImportError:
+        pass
 
 
 # State of a worker process, set once by ``_init`` (a forked child inherits the rest).

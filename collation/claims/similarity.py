@@ -344,29 +344,32 @@ def similarity_matrix(
         )
         for key, ids in behind.items()
     }
-    lex = np.zeros((n, n), dtype="float32")
-    slot = np.zeros((n, n), dtype="float32")
-    has_slot = np.zeros((n, n), dtype=bool)
-    adjust = np.zeros((n, n), dtype="float32")
+    # Python lists, not numpy arrays, inside the quadratic loop: setting one numpy element
+    # costs more than computing it. Converted to float32 once at the end.
+    lex_rows = [[0.0] * n for _ in range(n)]
+    slot_rows = [[0.0] * n for _ in range(n)]
+    has_rows = [[False] * n for _ in range(n)]
+    adjust_rows = [[0.0] * n for _ in range(n)]
     pre = [
         _Precomputed.of(c, k, st, it, weight, specificity, kinds)
         for c, k, st, it in zip(claims, keys, stems, items, strict=True)
     ]
-    cos_rows = cos.tolist()  # Python floats: indexing a numpy array per pair is slow
+    cos_rows = cos.tolist()
     for i in range(n):
         pi, row = pre[i], cos_rows[i]
+        lex_i, slot_i, has_i, adjust_i = lex_rows[i], slot_rows[i], has_rows[i], adjust_rows[i]
         for j in range(i + 1, n):
             pj = pre[j]
             shared = stems[i] & stems[j]
             if shared and pi.stem_weight + pj.stem_weight > 0:
-                lex[i, j] = lex[j, i] = (
+                lex_i[j] = lex_rows[j][i] = (
                     2 * sum(weight.get(k, 0.0) for k in sorted(shared))
                     / (pi.stem_weight + pj.stem_weight)
                 )
             value = _slot_agreement(claims[i], claims[j], pi, pj, weight, reference)
             if value is not None:
-                slot[i, j] = slot[j, i] = value
-                has_slot[i, j] = has_slot[j, i] = True
+                slot_i[j] = slot_rows[j][i] = value
+                has_i[j] = has_rows[j][i] = True
             place = max(
                 (place_spec.get(p, 1.0) for p in places[i] & places[j]), default=0.0
             ) if places[i] and docs[i] != docs[j] else 0.0
@@ -380,7 +383,11 @@ def similarity_matrix(
                 claims[i], claims[j], pi, pj, shared_place
             ):
                 delta -= TOPIC_PENALTY
-            adjust[i, j] = adjust[j, i] = delta
+            adjust_i[j] = adjust_rows[j][i] = delta
+    lex = np.array(lex_rows, dtype="float32").reshape(n, n)
+    slot = np.array(slot_rows, dtype="float32").reshape(n, n)
+    has_slot = np.array(has_rows, dtype=bool).reshape(n, n)
+    adjust = np.array(adjust_rows, dtype="float32").reshape(n, n)
     with_slot = W_EMBED * cos + W_LEX * lex + W_SLOT * slot
     without = (W_EMBED + W_SLOT) * cos + W_LEX * lex
     sim = np.where(has_slot, with_slot, without) + adjust

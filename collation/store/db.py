@@ -121,36 +121,59 @@ class Store:
         return {row[0] for row in self.conn.execute("SELECT id FROM documents")}
 
     def upsert_documents(self, documents: Iterable[Document]) -> None:
-        """Insert new documents and refresh changed ones (e.g. an inferred date)."""
+        """Insert new documents and refresh changed ones (e.g. an inferred date).
+
+        A few statements per batch of documents, not per document: the stored records are
+        fetched 500 at a time and compared, and only new or changed rows are written.
+        """
         docs = list(documents)
         with self.transaction():
-            for d in docs:
-                record = _dumps(d)
-                row = self.conn.execute("SELECT record FROM documents WHERE id=?", (d.id,)).fetchone()
-                if row is not None and row[0] == record:
-                    continue  # unchanged: a rerun writes nothing
-                values = (
-                    d.source, d.title, d.outlet, d.url, d.published, d.published_basis,
-                    d.published_confidence, d.language, d.format, d.encoding, d.author, d.text, record,
+            for chunk in (docs[i : i + 500] for i in range(0, len(docs), 500)):
+                marks = ",".join("?" * len(chunk))
+                stored = dict(
+                    self.conn.execute(
+                        f"SELECT id, record FROM documents WHERE id IN ({marks})", [d.id for d in chunk]
+                    )
                 )
-                if row is None:
-                    self.conn.execute(
-                        "INSERT INTO documents (source, title, outlet, url, published, published_basis,"
-                        " published_confidence, language, format, encoding, author, text, record, id)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (*values, d.id),
+                inserts: list[tuple[Any, ...]] = []
+                updates: list[tuple[Any, ...]] = []
+                changed: list[Document] = []
+                for d in chunk:
+                    record = _dumps(d)
+                    if stored.get(d.id) == record:
+                        continue  # unchanged: a rerun writes nothing
+                    values = (
+                        d.source, d.title, d.outlet, d.url, d.published, d.published_basis,
+                        d.published_confidence, d.language, d.format, d.encoding, d.author, d.text,
+                        record, d.id,
                     )
-                else:
-                    self.conn.execute(
-                        "UPDATE documents SET source=?, title=?, outlet=?, url=?, published=?,"
-                        " published_basis=?, published_confidence=?, language=?, format=?, encoding=?,"
-                        " author=?, text=?, record=? WHERE id=?",
-                        (*values, d.id),
-                    )
-                self.conn.execute("DELETE FROM segments WHERE doc_id=?", (d.id,))
+                    (updates if d.id in stored else inserts).append(values)
+                    changed.append(d)
+                self.conn.executemany(
+                    "INSERT INTO documents (source, title, outlet, url, published, published_basis,"
+                    " published_confidence, language, format, encoding, author, text, record, id)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    inserts,
+                )
+                self.conn.executemany(
+                    "UPDATE documents SET source=?, title=?, outlet=?, url=?, published=?,"
+                    " published_basis=?, published_confidence=?, language=?, format=?, encoding=?,"
+                    " author=?, text=?, record=? WHERE id=?",
+                    updates,
+                )
+                if not changed:
+                    continue
+                ids = [d.id for d in changed]
+                self.conn.execute(
+                    f"DELETE FROM segments WHERE doc_id IN ({','.join('?' * len(ids))})", ids
+                )
                 self.conn.executemany(
                     'INSERT INTO segments (doc_id, start, "end", kind, reason, text) VALUES (?,?,?,?,?,?)',
-                    [(d.id, s.start, s.end, s.kind, s.reason, d.text[s.start : s.end]) for s in d.segments],
+                    [
+                        (d.id, s.start, s.end, s.kind, s.reason, d.text[s.start : s.end])
+                        for d in changed
+                        for s in d.segments
+                    ],
                 )
 
     def load_documents(self, ids: Iterable[str] | None = None) -> list[Document]:

@@ -6,7 +6,7 @@ WORKERS ?= 0
 SEEDS ?= ../shared/corpora/seeds
 BENCH_JSON ?= bench-results.jsonl
 
-.PHONY: install test bench
+.PHONY: install test bench profile
 
 $(VENV)/bin/collate: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install -q -c constraints.txt -e '.[test]'
@@ -22,3 +22,13 @@ test: install
 bench: install
 	$(VENV)/bin/python bench/bench_pipeline.py --sizes $(SIZES) --workers $(WORKERS) \
 		$(if $(wildcard $(SEEDS)),--seeds $(SEEDS)) --json $(BENCH_JSON)
+
+# A call-tree profile of one single-process run on PROFILE_SIZE synthetic articles
+# (worker processes would hide their time from the profiler).
+PROFILE_SIZE ?= 100
+profile: install
+	$(VENV)/bin/pip install -q -c constraints.txt -e '.[test,bench]'
+	mkdir -p out && $(VENV)/bin/python bench/synthetic.py $(PROFILE_SIZE) out/profile-corpus.jsonl
+	$(VENV)/bin/pyinstrument -r text -o out/profile.txt -m collation.cli run \
+		out/profile-corpus.jsonl --out out/profile --workers 1 --quiet
+	@echo "profile written to out/profile.txt"

@@ -24,6 +24,8 @@ import multiprocessing
 import os
 import shutil
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,15 +98,19 @@ def _init(db_path: str, options: Options) -> None:
     _WORKER["options"] = options
 
 
-def _analyse(story: Story) -> StoryOutcome:
+def _analyse_one(db_path: Path, story: Story, options: Options, n_process: int) -> StoryOutcome:
+    """Read one story's documents from the store and run every per-story stage."""
     from .pipeline import analyse_story, new_run
 
-    options: Options = _WORKER["options"]
-    with Store(Path(_WORKER["db"]), readonly=True) as store:
+    with Store(db_path, readonly=True) as store:
         documents = store.load_documents(story.documents)
     run = new_run()
-    docs, results = analyse_story(story, documents, options, run, n_process=1)
+    docs, results = analyse_story(story, documents, options, run, n_process=n_process)
     return StoryOutcome(story, docs, results, list(run.failures), dict(run.seconds))
+
+
+def _analyse(story: Story) -> StoryOutcome:
+    return _analyse_one(Path(_WORKER["db"]), story, _WORKER["options"], 1)
 
 
 def analyse_stories(
@@ -115,17 +121,11 @@ def analyse_stories(
     One worker, or one story: in this process (a lone large story still parses with
     several spaCy processes). Otherwise a pool of forked workers, one story per task.
     """
-    from .pipeline import analyse_story, new_run
-
     workers = min(worker_count(options), len(stories))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for story in stories:
-            with Store(db_path, readonly=True) as store:
-                documents = store.load_documents(story.documents)
-            run = new_run()
-            procs = worker_count(options) if len(documents) >= LARGE_STORY else 1
-            docs, results = analyse_story(story, documents, options, run, n_process=procs)
-            yield StoryOutcome(story, docs, results, list(run.failures), dict(run.seconds))
+            procs = worker_count(options) if len(story.documents) >= LARGE_STORY else 1
+            yield _analyse_one(db_path, story, options, procs)
         return
     warm_up(options)
     # Objects alive now are shared with the workers; freezing them keeps the collector
@@ -133,11 +133,18 @@ def analyse_stories(
     gc.collect()
     gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_init, initargs=(str(db_path), options)) as pool:
-            # Largest stories first would balance better, but results must come back in
-            # the given order; chunksize 1 keeps a big story from holding up a batch.
-            yield from pool.imap(_analyse, stories, chunksize=1)
+        with ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=_init, initargs=(str(db_path), options),
+        ) as pool:
+            # Results come back in the given order; chunksize 1 keeps a big story from
+            # holding up a batch of small ones.
+            yield from pool.map(_analyse, stories, chunksize=1)
+    except BrokenProcessPool as exc:
+        raise CollationError(
+            "a worker process died while analysing stories (out of memory?); "
+            "rerun with fewer workers, e.g. --workers 1"
+        ) from exc
     finally:
         gc.unfreeze()
 
@@ -189,5 +196,11 @@ def write_story_reports(
     workers = min(worker_count(options), len(jobs))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [path for job in jobs for path in _write_story(job)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return [path for paths in pool.imap(_write_story, jobs, chunksize=1) for path in paths]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [path for paths in pool.map(_write_story, jobs, chunksize=1) for path in paths]
+    except BrokenProcessPool as exc:
+        raise CollationError(
+            "a worker process died while writing reports (out of memory?); "
+            "rerun with fewer workers, e.g. --workers 1"
+        ) from exc

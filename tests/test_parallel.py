@@ -4,6 +4,7 @@ several processes for one story, and the pool of story workers for several stori
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -103,3 +104,18 @@ def test_readonly_store_refuses_writes(tmp_path: Path) -> None:
         assert store.get_state("k") == "v"
         with pytest.raises(sqlite3.Error, match="readonly|read-only"):
             store.set_state("k", "w")
+
+
+def _die(story: object) -> None:
+    os._exit(3)  # a worker killed mid-story, as the out-of-memory killer would
+
+
+def test_a_dead_worker_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from collation import workers
+    from collation.errors import CollationError
+    from collation.records import Story
+
+    monkeypatch.setattr(workers, "_analyse", _die)
+    stories = [Story(id=f"s{i}", label="x", start=None, end=None, documents=(f"d{i}",)) for i in range(3)]
+    with pytest.raises(CollationError, match="worker process died"):
+        list(workers.analyse_stories(stories, tmp_path / "none.db", Options(workers=2)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from typing import Any
 
@@ -328,3 +329,24 @@ def test_topic_only_pairs_lose_the_topic_penalty(monkeypatch: pytest.MonkeyPatch
     assert penalised[1, 4] == pytest.approx(plain[1, 4] - 0.12, abs=1e-5)
     # The fuel depot is specific to two claims: no penalty.
     assert penalised[2, 5] == pytest.approx(plain[2, 5], abs=1e-5)
+
+
+def test_large_stories_are_aligned_in_blocks(story: ClaimRun, monkeypatch: pytest.MonkeyPatch) -> None:
+    from collation.claims import align
+
+    n = len(story.claims)
+    monkeypatch.setattr(align, "MAX_DENSE", max(4, n // 3))
+    ordered = sorted(story.claims, key=lambda c: (c.span.doc, c.span.start, c.span.end, c.id))
+    blocks = align.claim_blocks(ordered, Options())
+    assert sorted(i for b in blocks for i in b) == list(range(n)), "a partition of the claims"
+    assert len(blocks) >= 3 and all(len(b) <= align.MAX_DENSE for b in blocks)
+    assert blocks == align.claim_blocks(list(ordered), Options()), "deterministic"
+    props = align_claims(story.claims, story.documents, story.origins, entities=story.entities,
+                         options=Options())
+    assert {c for p in props for c in p.claims} == {c.id for c in story.claims}
+    block_of = {ordered[i].id: k for k, b in enumerate(blocks) for i in b}
+    for prop in props:
+        assert len({block_of[c] for c in prop.claims}) == 1, "no proposition spans two blocks"
+    # Paraphrases lie close together, so the main cross-outlet proposition survives.
+    workers = prop_with(dataclasses.replace(story, propositions=props), "About 120 workers")
+    assert len(workers.docs) >= 3

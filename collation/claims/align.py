@@ -27,7 +27,7 @@ from ..config import Options
 from ..ids import set_id
 from ..records import Claim, Document, Entity, Proposition
 from ..unionfind import DisjointSets
-from .common import claim_text, quote_words, same_wording, speaker_key, words
+from .common import claim_text, embed_texts, quote_words, same_wording, speaker_key, words
 from .similarity import similarity_matrix
 
 #: Average-linkage similarity above which claims form one proposition. Paraphrases of one
@@ -38,6 +38,9 @@ from .similarity import similarity_matrix
 THRESHOLD = 0.56
 #: How much more than the threshold a claim must match a second proposition by.
 SECOND_MARGIN = 0.05
+#: Most claims aligned in one dense similarity matrix (``claim_blocks`` splits larger
+#: stories); its memory grows with the square, about 100 MB at this size.
+MAX_DENSE = 2000
 
 
 def _sort_key(claim: Claim) -> tuple[str, int, int, str]:
@@ -94,6 +97,59 @@ def align_claims(
         return []
     settings = options.extra.get("claims", {}) if isinstance(options.extra, dict) else {}
     threshold = float(settings.get("align_threshold", THRESHOLD))
+    if len(ordered) <= MAX_DENSE:
+        return _align(ordered, documents, origins, entities, options, threshold)
+    out: list[Proposition] = []
+    for block in claim_blocks(ordered, options):
+        out += _align([ordered[i] for i in block], documents, origins, entities, options, threshold)
+    return sorted(out, key=lambda p: p.id)
+
+
+def claim_blocks(claims: Sequence[Claim], options: Options) -> list[list[int]]:
+    """Indexes of ``claims`` split into blocks of at most ``MAX_DENSE`` similar claims.
+
+    A story of hundreds of articles has tens of thousands of claims, and the dense
+    similarity matrix grows with their square (a 14,000-claim story needed more than
+    20 GB). Blocks are cut by recursive halving along the main direction of the claims'
+    embeddings, so paraphrases, which lie close together, mostly stay in one block;
+    claims of different blocks are never aligned.
+    """
+    import numpy as np
+
+    vectors = np.asarray(
+        embed_texts([claim_text(c) for c in claims], options.embedding_model, options.batch_size),
+        dtype="float64",
+    ).reshape(len(claims), -1)
+
+    def split(indices: list[int]) -> list[list[int]]:
+        if len(indices) <= MAX_DENSE:
+            return [indices]
+        sub = vectors[indices] - vectors[indices].mean(axis=0)
+        # Power iteration from a fixed start: the same direction on every run.
+        direction = np.ones(sub.shape[1]) / np.sqrt(sub.shape[1])
+        for _ in range(30):
+            direction = sub.T @ (sub @ direction)
+            direction /= np.linalg.norm(direction) or 1.0
+        # Rounded, so last-bit differences between BLAS builds cannot reorder claims.
+        projection = np.round(sub @ direction, 6).tolist()
+        order = sorted(range(len(indices)), key=lambda k: (projection[k], indices[k]))
+        half = len(order) // 2
+        return split(sorted(indices[k] for k in order[:half])) + split(
+            sorted(indices[k] for k in order[half:])
+        )
+
+    return split(list(range(len(claims))))
+
+
+def _align(
+    ordered: Sequence[Claim],
+    documents: Sequence[Document],
+    origins: Mapping[str, str],
+    entities: Sequence[Entity],
+    options: Options,
+    threshold: float,
+) -> list[Proposition]:
+    """Dense alignment of claims sorted by ``_sort_key``."""
     known = {d.id for d in documents}
     sim = similarity_matrix(ordered, entities, options, documents, origins)
     labels = cluster(sim, threshold)

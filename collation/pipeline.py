@@ -338,13 +338,13 @@ def write_outputs(store: Store, out: Path, options: Options) -> list[Path]:
     With several stories, each also gets its own folder under ``stories/``; those are
     written by worker processes (``workers.write_story_reports``).
     """
-    from .contract import analysis_to_json, dumps
+    from .contract import write_json
     from .report import write_reports
+    from .store.stream import contract_sections
     from .workers import write_story_reports
 
     if options.story is not None:
-        json_path = out / JSON_NAME
-        json_path.write_text(dumps(analysis_to_json(store.read_analysis())), encoding="utf-8")
+        json_path = write_json(out / JSON_NAME, contract_sections(store))
         return [json_path, *write_story_reports([options.story], store.path, out, options)]
     stories = store.stories()
     if len(stories) > 1:

@@ -350,3 +350,21 @@ def test_claimdiff_scorer_on_invented_pairs(tmp_path: Any) -> None:
     # The halves split the pairs.
     items = [{"pair_id": p[0]} for p in pairs]
     assert all(in_half(x, "a") != in_half(x, "b") for x in items)
+
+
+def test_similar_pairs_in_row_blocks_match_the_whole_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from collation.claims import conflict_values
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(57, 16)).astype("float32")
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    whole = [(i, j) for i, j, _ in conflict_values.similar_pairs(vectors, 0.3)]
+    sim = vectors @ vectors.T
+    expected = [(i, j) for i in range(57) for j in range(i + 1, 57) if sim[i, j] >= 0.3]
+    assert whole == expected and whole, "the whole-matrix path"
+    monkeypatch.setattr(conflict_values, "DENSE_ROWS", 10)  # as for a story of many claims
+    blocked = list(conflict_values.similar_pairs(vectors, 0.3))
+    assert [(i, j) for i, j, _ in blocked] == whole
+    assert all(abs(v - sim[i, j]) < 1e-5 for i, j, v in blocked)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from ..records import Claim, Conflict, ConflictValue
@@ -189,15 +190,34 @@ def comparable_pairs(story: Story) -> list[tuple[Claim, Claim]]:
         return []
     vecs = story.vectors(claim_text(c) for c in claims)
     matrix = np.stack([vecs[claim_text(c)] for c in claims])
-    sim = matrix @ matrix.T
     pairs = []
-    for i, j in zip(*np.nonzero(np.triu(sim >= PAIR_SIM, k=1)), strict=True):
-        a, b = claims[int(i)], claims[int(j)]
+    for i, j, value in similar_pairs(matrix, PAIR_SIM):
+        a, b = claims[i], claims[j]
         if a.span.doc == b.span.doc and a.segment == b.segment:
             continue
-        if story.same_prop(a.id, b.id) or sim[i, j] >= CROSS_SIM:
+        if story.same_prop(a.id, b.id) or value >= CROSS_SIM:
             pairs.append((a, b))
     return pairs
+
+
+#: Rows of the similarity matrix computed at once when a story has more claims than this
+#: (a story of hundreds of articles: the whole matrix would take gigabytes).
+DENSE_ROWS = 2000
+
+
+def similar_pairs(matrix: Any, threshold: float) -> Iterator[tuple[int, int, float]]:
+    """Index pairs ``i < j`` of unit vectors at least ``threshold`` similar, with the
+    similarity, row by row. Small inputs use the whole matrix at once; large ones go
+    ``DENSE_ROWS`` rows at a time, so memory grows with the rows, not their square."""
+    import numpy as np
+
+    n = matrix.shape[0]
+    step = n if n <= DENSE_ROWS else DENSE_ROWS
+    for start in range(0, n, step):
+        block = matrix[start : start + step] @ matrix.T
+        rows, cols = np.nonzero(np.triu(block >= threshold, k=1 + start))
+        for r, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            yield start + r, j, block[r, j]
 
 
 def event_pairs(story: Story) -> list[tuple[Claim, Claim]]:
@@ -211,10 +231,9 @@ def event_pairs(story: Story) -> list[tuple[Claim, Claim]]:
     vecs = story.vectors(claim_text(c) for c in dated)
     story.prefetch_predicates(c.span.text for c in dated)
     matrix = np.stack([vecs[claim_text(c)] for c in dated])
-    sim = matrix @ matrix.T
     pairs = []
-    for i, j in zip(*np.nonzero(np.triu(sim >= PAIR_SIM, k=1)), strict=True):
-        a, b = dated[int(i)], dated[int(j)]
+    for i, j, _ in similar_pairs(matrix, PAIR_SIM):
+        a, b = dated[i], dated[j]
         if a.span.doc == b.span.doc:
             continue
         pa, pb = story.predicates(a.span.text), story.predicates(b.span.text)

@@ -23,18 +23,20 @@ import gc
 import multiprocessing
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .config import Options
 from .errors import CollationError
 from .records import Document, Story
 from .report import write_reports
 from .store import Store
+
+T = TypeVar("T")
 
 #: Stories with at least this many documents are parsed with spaCy's own ``n_process``
 #: when they are analysed alone (one big story cannot use the story pool).
@@ -133,20 +135,34 @@ def analyse_stories(
     gc.collect()
     gc.freeze()
     try:
-        with ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"),
+        yield from _pool_map(
+            _analyse, stories, workers, "analysing stories",
             initializer=_init, initargs=(str(db_path), options),
-        ) as pool:
-            # Results come back in the given order; chunksize 1 keeps a big story from
-            # holding up a batch of small ones.
-            yield from pool.map(_analyse, stories, chunksize=1)
-    except BrokenProcessPool as exc:
-        raise CollationError(
-            "a worker process died while analysing stories (out of memory?); "
-            "rerun with fewer workers, e.g. --workers 1"
-        ) from exc
+        )
     finally:
         gc.unfreeze()
+
+
+def _pool_map(
+    func: Callable[[Any], T], jobs: Sequence[Any], workers: int, doing: str,
+    initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
+) -> Iterator[T]:
+    """``func`` over ``jobs`` in forked worker processes, results in job order.
+
+    Chunksize 1 keeps a big job from holding up a batch of small ones. A worker that dies
+    (the out-of-memory killer) is a clear error, not a hang.
+    """
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=initializer, initargs=initargs,
+        ) as pool:
+            yield from pool.map(func, jobs, chunksize=1)
+    except BrokenProcessPool as exc:
+        raise CollationError(
+            f"a worker process died while {doing} (out of memory?); "
+            "rerun with fewer workers, e.g. --workers 1"
+        ) from exc
 
 
 def _write_story(args: tuple[str, str, str | None, int]) -> list[Path]:
@@ -196,11 +212,6 @@ def write_story_reports(
     workers = min(worker_count(options), len(jobs))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [path for job in jobs for path in _write_story(job)]
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [path for paths in pool.map(_write_story, jobs, chunksize=1) for path in paths]
-    except BrokenProcessPool as exc:
-        raise CollationError(
-            "a worker process died while writing reports (out of memory?); "
-            "rerun with fewer workers, e.g. --workers 1"
-        ) from exc
+    return [
+        path for paths in _pool_map(_write_story, jobs, workers, "writing reports") for path in paths
+    ]

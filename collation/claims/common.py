@@ -7,10 +7,11 @@ import difflib
 import re
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ..records import Claim
+from ..records import Attribution, Claim
 
 _WORD = re.compile(r"[\w\u00c0-\uffff]+(?:[-'\u2019][\w\u00c0-\uffff]+)*")
 #: Words ignored when comparing two renderings of a quote.
@@ -44,18 +45,17 @@ def speaker_key(claim: Claim) -> str | None:
     The entity id when resolved; otherwise the last word of the source's surface
     ("John Kirby" and "Kirby" -> "name:kirby"). None for the outlet's own voice.
     """
-    for link in reversed(claim.chain):
-        if link.entity:
-            return link.entity
-        toks = words(link.source)
-        if toks:
-            return "name:" + toks[-1]
-    return None
+    return _link_key(reversed(claim.chain))
 
 
 def first_speaker_key(claim: Claim) -> str | None:
     """Key of the outermost link (the outlet's direct source)."""
-    for link in claim.chain:
+    return _link_key(claim.chain)
+
+
+def _link_key(links: Iterable[Attribution]) -> str | None:
+    """The first of ``links`` that names someone: its entity id, else "name:<last word>"."""
+    for link in links:
         if link.entity:
             return link.entity
         toks = words(link.source)

@@ -368,3 +368,26 @@ def test_similar_pairs_in_row_blocks_match_the_whole_matrix(monkeypatch: pytest.
     blocked = list(conflict_values.similar_pairs(vectors, 0.3))
     assert [(i, j) for i, j, _ in blocked] == whole
     assert all(abs(v - sim[i, j]) < 1e-5 for i, j, v in blocked)
+
+
+def test_denials_are_tested_against_every_assertion_they_could_contradict(story: ClaimRun) -> None:
+    # The index only prunes pairs the denial test rejects anyway: an assertion is a
+    # candidate exactly when it shares a verb class or a proposition with the denial.
+    from collation.claims.conflict_story import Story
+    from collation.claims.conflicts import _Assertions
+
+    lookups = Story(story.documents, story.claims, story.propositions, story.entities)
+    negatives = [c for c in lookups.claims if c.polarity == "negative"]
+    positives = [c for c in lookups.claims if c.polarity == "positive"]
+    assert negatives and positives
+    assertions = _Assertions(positives, lookups)
+    pruned = 0
+    for neg in negatives:
+        classes = lookups.predicates(neg.span.text).classes
+        expected = [
+            p for p in positives
+            if lookups.same_prop(neg.id, p.id) or classes & lookups.predicates(p.span.text).classes
+        ]
+        assert [c.claim for c in assertions.candidates(lookups, neg, classes)] == expected
+        pruned += len(positives) - len(expected)
+    assert pruned > 0  # the index does prune

@@ -125,9 +125,14 @@ class Story:
         self.props = sorted(propositions, key=lambda p: p.id)
         #: Claim id -> the propositions holding it (a claim stating two facts is in two).
         self.props_of: dict[str, list[Proposition]] = {}
+        #: Claim id -> the claim sets of its propositions, for ``same_prop``: a giant
+        #: story's propositions hold hundreds of claims, too many to scan per pair.
+        self._prop_sets: dict[str, list[frozenset[str]]] = {}
         for prop in self.props:
+            members = frozenset(prop.claims)
             for cid in prop.claims:
                 self.props_of.setdefault(cid, []).append(prop)
+                self._prop_sets.setdefault(cid, []).append(members)
         self.finder = rules.PlaceFinder(documents, entities)
         self.entity_name = {e.id: e.name for e in entities}
         self._vectors: dict[str, Any] = {}
@@ -145,7 +150,7 @@ class Story:
 
     def same_prop(self, a: str, b: str) -> bool:
         """Whether two claims share a proposition."""
-        return any(b in p.claims for p in self.props_of.get(a, []))
+        return any(b in members for members in self._prop_sets.get(a, ()))
 
     def members(self, prop: Proposition) -> list[Claim]:
         return [self.claim[c] for c in prop.claims if c in self.claim]
@@ -170,7 +175,9 @@ class Story:
             self._predicates[text] = preds
 
     def sim(self, a: str, b: str) -> float:
-        vecs = self.vectors([a, b])
+        vecs = self._vectors
+        if a not in vecs or b not in vecs:  # the checks prefetch, so this is rare
+            self.vectors([a, b])
         return float(vecs[a] @ vecs[b])
 
 

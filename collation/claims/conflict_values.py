@@ -257,10 +257,10 @@ def _union(
     first: list[tuple[Claim, Claim]], second: list[tuple[Claim, Claim]]
 ) -> list[tuple[Claim, Claim]]:
     """Both pair lists, each unordered pair once, in first-seen order."""
-    seen: set[frozenset[str]] = set()
+    seen: set[tuple[str, str]] = set()
     out = []
     for a, b in first + second:
-        key = frozenset((a.id, b.id))
+        key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
         if key not in seen:
             seen.add(key)
             out.append((a, b))

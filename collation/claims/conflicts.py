@@ -67,14 +67,41 @@ def _denier(claim: Claim) -> tuple[str | None, list[str]]:
     return link.entity, words(link.source)
 
 
-def _party_in(claim: Claim, key: str | None, name: list[str], story: Story) -> bool:
-    """Whether the denying party is a participant of an assertion (named in it)."""
-    if key and key in claim.entities:
-        return True
-    text = set(words(claim.span.text))
-    if key and key in story.entity_name and set(words(story.entity_name[key])[-1:]) <= text:
-        return True
-    return bool(name) and name[-1] in text
+class _Positive:
+    """An assertion and what the denial test asks of it, computed once per story: a
+    story of hundreds of articles pairs every denial with thousands of assertions."""
+
+    __slots__ = ("claim", "speaker", "words", "text", "predicates")
+
+    def __init__(self, claim: Claim, story: Story) -> None:
+        self.claim = claim
+        self.speaker = speaker_key(claim)
+        self.words = frozenset(words(claim.span.text))
+        self.text = claim_text(claim)
+        self.predicates = story.predicates(claim.span.text)
+
+
+class _Assertions:
+    """A story's assertions, indexed by verb class and by id, so that a denial is only
+    tested against those it could contradict: a shared verb class or a shared
+    proposition (``_polarity_pairs`` rejects every other pair)."""
+
+    def __init__(self, positives: list[Claim], story: Story) -> None:
+        self.items = [_Positive(c, story) for c in positives]
+        self.index = {c.id: i for i, c in enumerate(positives)}
+        self.by_class: dict[str, list[int]] = defaultdict(list)
+        for i, item in enumerate(self.items):
+            for cls in item.predicates.classes:
+                self.by_class[cls].append(i)
+
+    def candidates(self, story: Story, neg: Claim, classes: frozenset[str]) -> list[_Positive]:
+        """The assertions sharing a verb class or a proposition with ``neg``, in order."""
+        chosen: set[int] = set()
+        for cls in classes:
+            chosen.update(self.by_class.get(cls, ()))
+        for prop in story.props_of.get(neg.id, ()):
+            chosen.update(self.index[c] for c in prop.claims if c in self.index)
+        return [self.items[i] for i in sorted(chosen)]
 
 
 def _sentence_of(story: Story, claim: Claim) -> str:
@@ -86,30 +113,42 @@ def _sentence_of(story: Story, claim: Claim) -> str:
     return text[lo:hi]
 
 
-def _polarity_pairs(story: Story, neg: Claim, positives: list[Claim]) -> list[Claim]:
+def _polarity_pairs(story: Story, neg: Claim, assertions: _Assertions) -> list[Claim]:
     """Assertions a negative claim contradicts, best first (at most one per document)."""
     key, name = _denier(neg)
     speaker = speaker_key(neg)
     own = story.predicates(neg.span.text)
     nouns = own.nouns or story.predicates(_sentence_of(story, neg)).nouns
     context = _negative_context(neg)
+    cue = neg.modality_cue.lower() if neg.modality_cue else None
+    # The party test: the denier is named in the assertion (by entity, by the last word
+    # of the entity's name, or by the last word of the source's surface).
+    key_words = (
+        frozenset(words(story.entity_name[key])[-1:]) if key and key in story.entity_name else None
+    )
+    last = name[-1] if name else None
     scored = []
-    for pos in positives:
-        if speaker is not None and speaker_key(pos) == speaker:
+    for cand in assertions.candidates(story, neg, own.classes):
+        pos = cand.claim
+        if speaker is not None and cand.speaker == speaker:
             continue  # one party saying two things does not deny itself
         if pos.span.doc == neg.span.doc and pos.span.start == neg.span.start:
             continue
-        if neg.modality_cue and neg.modality_cue.lower() in words(pos.span.text):
+        if cue and cue in cand.words:
             continue  # the same negation ("found no irregularities") missed on one side
-        sim = story.sim(context, claim_text(pos))
         same_prop = story.same_prop(neg.id, pos.id)
+        sim = story.sim(context, cand.text)
         if not same_prop:
-            if name and not _party_in(pos, key, name, story):
+            named = (
+                (bool(key) and key in pos.entities)
+                or (key_words is not None and key_words <= cand.words)
+                or (last is not None and last in cand.words)
+            )
+            if name and not named:
                 continue
-            theirs = story.predicates(pos.span.text)
-            if not own.classes or not own.classes & theirs.classes:
+            if not own.classes & cand.predicates.classes:
                 continue
-            if not (nouns & theirs.nouns) and sim < POLARITY_SIM:
+            if not (nouns & cand.predicates.nouns) and sim < POLARITY_SIM:
                 continue
         scored.append((-(sim + same_prop), pos.span.doc, pos.span.start, pos))
     scored.sort(key=lambda x: x[:3])
@@ -145,9 +184,10 @@ def _polarity_conflicts(story: Story) -> list[Conflict]:
     story.prefetch_predicates(
         [c.span.text for c in negatives + positives] + [_sentence_of(story, c) for c in negatives]
     )
+    assertions = _Assertions(positives, story)
     groups: dict[str, tuple[list[Claim], dict[str, Claim]]] = {}
     for neg in negatives:
-        counter = _polarity_pairs(story, neg, positives)
+        counter = _polarity_pairs(story, neg, assertions)
         if not counter:
             continue
         props = story.props_of.get(neg.id, [])

@@ -124,7 +124,8 @@ def claim_blocks(claims: Sequence[Claim], options: Options) -> list[list[int]]:
     def split(indices: list[int]) -> list[list[int]]:
         if len(indices) <= MAX_DENSE:
             return [indices]
-        sub = vectors[indices] - vectors[indices].mean(axis=0)
+        chunk = vectors[indices]
+        sub = chunk - chunk.mean(axis=0)
         # Power iteration from a fixed start: the same direction on every run.
         direction = np.ones(sub.shape[1]) / np.sqrt(sub.shape[1])
         for _ in range(30):
